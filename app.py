@@ -1,0 +1,9 @@
+"""Home page: what the playground is and where to start."""
+
+import streamlit as st
+
+from ui.setup import setup_page
+from ui.i18n import t
+
+setup_page("common.app_title")
+st.write(t("home.intro"))

@@ -1,0 +1,1 @@
+"""Streamlit-side pieces shared by every page: setup, language, chart builders, widgets."""

@@ -1,0 +1,35 @@
+"""The one call at the top of every page (Streamlit's `pages/` mode runs a deep-linked page without app.py)."""
+
+import streamlit as st
+
+from ui.i18n import LANG_KEY, LANGUAGES, t
+
+
+def _sync_language_with_url() -> None:
+    if LANG_KEY not in st.session_state:
+        requested = st.query_params.get(LANG_KEY, "en")
+        st.session_state[LANG_KEY] = requested if requested in LANGUAGES else "en"
+    # A widget's own key is dropped when the user switches pages, so the choice lives in a plain key
+    # and the widget is re-seeded from it on every page.
+    st.session_state["_lang_switch"] = st.session_state[LANG_KEY]
+    st.sidebar.segmented_control(
+        "Language / 语言",
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        required=True,
+        key="_lang_switch",
+        on_change=lambda: st.session_state.update({LANG_KEY: st.session_state["_lang_switch"]}),
+    )
+    # English is the default, so it stays out of the URL.
+    if st.session_state[LANG_KEY] == "en":
+        st.query_params.pop(LANG_KEY, None)
+    else:
+        st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
+
+
+def setup_page(title_key: str, icon: str = "🧠") -> None:
+    """The language switch (kept in the URL as `?lang=zh`), page config, and the page title."""
+    # The switch comes first so that every text below, the tab title included, is in its language.
+    _sync_language_with_url()
+    st.set_page_config(page_title=t(title_key), page_icon=icon, layout="wide")
+    st.title(t(title_key))

@@ -1,0 +1,17 @@
+STRINGS = {
+    "common.app_title": ("Neural-network playground", "神经网络游乐场"),
+    "common.language": ("Language / 语言", "Language / 语言"),
+    "common.open_in_playground": ("Open this in the Playground", "在游乐场中打开"),
+    "common.input_layer": ("input layer", "输入层"),
+    "common.hidden_layer": ("hidden layer", "隐藏层"),
+    "common.output_layer": ("output layer", "输出层"),
+    "common.activation": ("activation", "激活"),
+    "common.neuron": ("neuron", "神经元"),
+    "common.weights": ("weights", "权重"),
+    "common.bias": ("bias", "偏置"),
+    "common.epoch": ("epoch", "迭代次数 (epoch)"),
+    "common.loss": ("loss", "损失"),
+    "common.accuracy": ("accuracy", "准确率"),
+    "common.train": ("train", "训练"),
+    "common.test": ("test", "测试"),
+}
