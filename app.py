@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from ui.setup import setup_page
 from ui.i18n import t
+from ui.setup import setup_page
 
 setup_page("common.app_title")
 st.write(t("home.intro"))
