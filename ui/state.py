@@ -1,0 +1,129 @@
+"""The Playground's whole shareable configuration, declared once (the model is TensorFlow Playground's state.ts).
+
+Every field is a URL query parameter of the same name and lives in `st.session_state["pg." + name]`.
+A value that cannot be parsed or is out of range falls back to the field's default, so a hand-edited or
+stale link always opens something sensible.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+PLAYGROUND_PATH = "/Playground"
+FEATURE_NAMES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    kind: str  # "int" | "float" | "str" | "bool" | "ints" (comma list) | "strs" (comma list)
+    default: Any
+    choices: tuple | None = None  # allowed values (each item, for list kinds)
+    low: float | None = None
+    high: float | None = None
+    help: str = ""
+
+
+FIELDS: tuple[Field, ...] = (
+    # data
+    Field("dataset", "str", "circle", help="data set key from engine.datasets.DATASETS, or 'upload'"),
+    Field("n_points", "int", 400, low=20, high=3000),
+    Field("noise", "float", 0.1, low=0.0, high=1.0),
+    Field("test_pct", "int", 30, low=10, high=90, help="percent of points held out for testing"),
+    Field("data_seed", "int", 0, low=0, high=2**31 - 1),
+    Field("classes", "int", 3, low=2, high=6, help="classes of a K-class set, labels of a multi-label set"),
+    Field("imbalance", "float", 0.0, low=0.0, high=0.9),
+    Field("label_noise", "float", 0.0, low=0.0, high=0.5),
+    Field("features", "strs", ("x1", "x2"), choices=FEATURE_NAMES),
+    Field("scale", "bool", True, help="standardise features (Keras Normalization)"),
+    # network
+    Field("hidden", "ints", (4, 2), low=1, high=64, help="units per hidden layer; 0 to 8 layers"),
+    Field("acts", "strs", ("tanh", "tanh"),
+          choices=("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus")),
+    Field("head", "str", "auto", choices=("auto", "sigmoid", "softmax", "linear", "relu", "multilabel")),
+    Field("loss", "str", "auto", choices=("auto", "binary_crossentropy", "categorical_crossentropy", "mse")),
+    Field("init", "str", "glorot_uniform",
+          choices=("glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "random_normal", "zeros")),
+    Field("seed", "int", 0, low=0, high=2**31 - 1, help="seed of weight initialization and shuffling"),
+    # training
+    Field("optimizer", "str", "adam", choices=("sgd", "adam")),
+    Field("lr", "float", 0.03, low=1e-6, high=100.0),
+    Field("momentum", "float", 0.0, low=0.0, high=0.99),
+    Field("batch", "int", 10, low=1, high=3000),
+    Field("epochs_per_tick", "int", 5, low=1, high=100),
+    Field("reg", "str", "none", choices=("none", "l1", "l2")),
+    Field("reg_rate", "float", 0.001, low=0.0, high=10.0),
+    # view
+    Field("discretize", "bool", False),
+    Field("show_test", "bool", True),
+)
+FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+
+
+def _parse_item(field: Field, text: str):
+    if field.kind in ("int", "ints"):
+        value = int(text)
+    elif field.kind == "float":
+        value = float(text)
+    else:
+        value = text
+    if field.choices is not None and value not in field.choices:
+        raise ValueError(text)
+    if isinstance(value, int | float) and not (
+        (field.low is None or value >= field.low) and (field.high is None or value <= field.high)
+    ):
+        raise ValueError(text)
+    return value
+
+
+def parse(field: Field, text: str):
+    """The field's value from its URL text, or its default when the text is invalid."""
+    try:
+        if field.kind == "bool":
+            if text not in ("0", "1", "true", "false"):
+                raise ValueError(text)
+            return text in ("1", "true")
+        if field.kind in ("ints", "strs"):
+            return tuple(_parse_item(field, item) for item in text.split(",") if item != "")
+        value = _parse_item(field, text)
+        if field.kind == "float" and value != value:  # NaN
+            raise ValueError(text)
+        return value
+    except (ValueError, TypeError):
+        return field.default
+
+
+def encode(field: Field, value) -> str:
+    if field.kind == "bool":
+        return "1" if value else "0"
+    if field.kind in ("ints", "strs"):
+        return ",".join(str(item) for item in value)
+    if field.kind == "float":
+        return f"{float(value):g}"
+    return str(value)
+
+
+def query_for(config: dict) -> dict[str, str]:
+    """URL parameters for a configuration: only the fields that differ from their defaults."""
+    unknown = set(config) - set(FIELDS_BY_NAME)
+    if unknown:
+        raise KeyError(f"not Playground fields: {sorted(unknown)}")
+    out = {}
+    for name, value in config.items():
+        field = FIELDS_BY_NAME[name]
+        value = tuple(value) if field.kind in ("ints", "strs") else value
+        if value != field.default:
+            out[name] = encode(field, value)
+    return out
+
+
+def playground_link(lang: str = "en", **config) -> str:
+    """A relative link that opens the Playground with `config` (field name -> value) applied.
+
+    >>> playground_link(dataset="spiral", hidden=(8, 8), acts=("relu", "relu"))
+    '/Playground?dataset=spiral&hidden=8%2C8&acts=relu%2Crelu'
+    """
+    query = query_for(config)
+    if lang != "en":
+        query["lang"] = lang
+    return PLAYGROUND_PATH + ("?" + urlencode(query) if query else "")
