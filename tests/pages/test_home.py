@@ -1,0 +1,71 @@
+"""Home page under AppTest: intro, one card linking to every page that exists, in English and Chinese."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui.i18n import STRINGS
+from ui.pages import ROOT, page_files, page_name, url_path
+from ui.strings.home import STRINGS as HOME_STRINGS
+
+CARD_FIELDS = ("name", "what", "notes")
+
+
+def run_home(lang: str | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    if lang:
+        at.query_params["lang"] = lang
+    return at.run()
+
+
+@pytest.mark.parametrize("lang, title, intro_word", [("en", "Neural-network playground", "layer by layer"),
+                                                     ("zh", "神经网络游乐场", "逐层搭建")])
+def test_home_renders_title_intro_and_a_card_per_page(lang, title, intro_word):
+    at = run_home(lang)
+    assert not at.exception
+    assert at.title[0].value == title
+    assert intro_word in at.markdown[0].value
+    links = at.get("page_link")
+    # One link per page file, in Streamlit's order, each to that page.
+    assert [link.proto.page for link in links] == [page_name(p) for p in page_files()]
+    for link, path in zip(links, page_files(), strict=True):
+        name = page_name(path)
+        pair = STRINGS[f"home.page.{name}.name"]
+        assert link.proto.label == f"**{pair[1] if lang == 'zh' else pair[0]}**"
+
+
+def test_every_page_in_the_folder_has_card_text_in_both_languages():
+    for path in page_files():
+        for field in CARD_FIELDS:
+            english, chinese = HOME_STRINGS[f"home.page.{page_name(path)}.{field}"]
+            assert english.strip() and chinese.strip(), (path, field)
+
+
+def test_card_text_has_no_untranslated_chinese_slot():
+    for key, (english, chinese) in HOME_STRINGS.items():
+        assert english.strip() and chinese.strip(), key
+        # The same {placeholders} in both languages, so formatting never raises in one of them.
+        assert sorted(part.split("}")[0] for part in english.split("{")[1:]) == sorted(
+            part.split("}")[0] for part in chinese.split("{")[1:]), key
+
+
+def test_notes_sections_show_under_the_cards():
+    at = run_home("en")
+    captions = [caption.value for caption in at.caption]
+    for path in page_files():
+        section = HOME_STRINGS[f"home.page.{page_name(path)}.notes"][0]
+        assert f"Notes: {section}" in captions
+
+
+@pytest.mark.parametrize("file_name, path", [
+    ("app.py", "/"),
+    ("pages/1_Playground.py", "/Playground"),
+    ("pages/3_Demand_Case_Study.py", "/Demand_Case_Study"),
+    ("pages/12 Two  words.py", "/Two_words"),
+])
+def test_url_paths_follow_streamlits_pages_convention(file_name, path):
+    assert url_path(file_name) == path
+
+
+def test_pages_are_listed_in_number_order():
+    numbers = [int(p.name.split("_")[0]) for p in page_files() if p.name[0].isdigit()]
+    assert numbers == sorted(numbers)
