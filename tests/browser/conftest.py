@@ -51,15 +51,20 @@ def start_server() -> tuple[subprocess.Popen, str]:
     raise RuntimeError("streamlit server did not become healthy within 60 s")
 
 
-@pytest.fixture(scope="session")
-def server_url():
-    proc, base = start_server()
-    yield base
+def stop_server(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server_url():
+    proc, base = start_server()
+    yield base
+    stop_server(proc)
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +89,15 @@ def wait_for_app(page) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
         " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
         timeout=30_000,
+    )
+
+
+def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
+    """Wait until every Altair/Vega chart on the page has drawn (charts load lazily, after the script ran)."""
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed')]"
+        ".every(el => el.querySelector('svg.marks, canvas'))",
+        timeout=timeout_ms,
     )
 
 
