@@ -1,0 +1,188 @@
+"""Lesson §1-2: one neuron is logistic regression, a = 1/(1+e^-(wx+b)); move w and b, then train it."""
+
+import numpy as np
+import streamlit as st
+
+from engine import Adam, Dense, Sequential, TrainingDiverged
+from engine.datasets import make_dataset
+from engine.features import grid_points, plot_range
+from ui import charts, function_charts
+from ui.i18n import t
+from ui.lesson import open_in_playground
+from ui.setup import setup_page
+
+setup_page("neuron.title")
+
+EPOCHS_PER_CLICK = 100
+LEARNING_RATE = 0.1
+
+
+@st.cache_data
+def load(key: str, n_points: int, noise: float, seed: int):
+    return make_dataset(key, n_points=n_points, noise=noise, seed=seed)
+
+
+def neuron(weights, bias: float) -> Sequential:
+    """A one-neuron network (sigmoid, binary cross-entropy) holding the given w (n_in,) and b."""
+    weights = np.asarray(weights, dtype=float)
+    model = Sequential([Dense(1, activation="sigmoid")], input_dim=weights.size, seed=0)
+    model.set_weights([weights.reshape(-1, 1), np.array([bias])])
+    model.compile(optimizer=Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy"])
+    return model
+
+
+def train_clicked(prefix: str, X, y, start_weights, start_bias) -> None:
+    """One click: EPOCHS_PER_CLICK full-batch Adam epochs, starting from the sliders the first time."""
+    model = st.session_state.get(prefix + "model")
+    if model is None:
+        model = neuron(start_weights, start_bias)
+        st.session_state[prefix + "history"] = {"epoch": [], "loss": [], "accuracy": []}
+    try:
+        history = model.fit(X, y, epochs=EPOCHS_PER_CLICK, batch_size=None)
+    except TrainingDiverged as err:
+        st.session_state[prefix + "error"] = str(err)
+        return
+    st.session_state[prefix + "model"] = model
+    log = st.session_state[prefix + "history"]
+    log["epoch"] += history.epoch
+    log["loss"] += history.history["loss"]
+    log["accuracy"] += history.history["accuracy"]
+
+
+def reset_training(prefix: str) -> None:
+    for name in ("model", "history", "error"):
+        st.session_state.pop(prefix + name, None)
+
+
+def copy_to_sliders(prefix: str, names: list[str], limits: list[float]) -> None:
+    """Put the trained weights and bias on the sliders (clipped to the slider ranges)."""
+    model = st.session_state[prefix + "model"]
+    W, b = model.get_weights()
+    for name, value, limit in zip(names, [*W[:, 0], b[0]], limits, strict=True):
+        st.session_state[prefix + name] = float(np.clip(round(float(value), 2), -limit, limit))
+
+
+def slider(label: str, low: float, high: float, default: float, step: float, key: str, **kwargs) -> float:
+    """A slider whose default lives in session_state, so a callback may move it without a warning."""
+    st.session_state.setdefault(key, default)
+    return st.slider(label, low, high, step=step, key=key, **kwargs)
+
+
+def training_controls(prefix: str, X, y, start_weights, start_bias, slider_names, slider_limits) -> None:
+    cols = st.columns(3)
+    cols[0].button(t("neuron.train", n=EPOCHS_PER_CLICK), key=prefix + "train_button", type="primary",
+                   on_click=train_clicked, args=(prefix, X, y, start_weights, start_bias))
+    trained = st.session_state.get(prefix + "model") is not None
+    cols[1].button(t("neuron.copy"), key=prefix + "copy_button", disabled=not trained,
+                   on_click=copy_to_sliders, args=(prefix, slider_names, slider_limits))
+    cols[2].button(t("neuron.reset"), key=prefix + "reset_button", disabled=not trained,
+                   on_click=reset_training, args=(prefix,))
+    if prefix + "error" in st.session_state:
+        st.error(st.session_state.pop(prefix + "error"))
+
+
+def trained_summary(prefix: str, names: list[str]) -> None:
+    """The learned weights, bias and loss of the trained neuron, and its loss curve."""
+    model = st.session_state.get(prefix + "model")
+    if model is None:
+        st.info(t("neuron.not_trained"))
+        return
+    W, b = model.get_weights()
+    log = st.session_state[prefix + "history"]
+    cols = st.columns(len(names) + 1)
+    for col, name, value in zip(cols[:-1], names, [*W[:, 0], b[0]], strict=True):
+        col.metric(t("neuron.learned", name=name), f"{value:.3f}")
+    cols[-1].metric(t("neuron.trained_loss"), f"{log['loss'][-1]:.4f}")
+    st.caption(t("neuron.trained_epochs", n=model.epochs_trained))
+    with st.container(key=prefix + "loss_chart"):
+        st.altair_chart(charts.loss_curves(log, height=180, width=300))
+
+
+st.markdown(t("neuron.intro"))
+st.latex(r"a = g(z) = \frac{1}{1 + e^{-z}},\qquad z = w\,x + b")
+
+# ---------------------------------------------------------------- §2: one input, the T-shirt price
+st.header(t("neuron.one_input_header"))
+st.markdown(t("neuron.one_input_text"))
+
+with st.sidebar:
+    st.subheader(t("neuron.data_header"))
+    noise = st.slider(t("neuron.noise"), 0.0, 1.0, 0.2, 0.05, key="neuron.noise", help=t("neuron.noise_help"))
+    n_points = st.slider(t("neuron.n_points"), 20, 400, 80, 10, key="neuron.n_points")
+    data_seed = st.number_input(t("neuron.data_seed"), 0, 10_000, 0, key="neuron.data_seed")
+
+price = load("tshirt_price", n_points, noise, int(data_seed))
+class_names = [t("neuron.class_no"), t("neuron.class_yes")]
+W_LIMIT, B_LIMIT = 2.0, 25.0
+
+left, right = st.columns([1, 2.2], gap="large")
+with left:
+    w = slider(t("neuron.w"), -W_LIMIT, W_LIMIT, -0.2, 0.01, "neuron.1d.w", help=t("neuron.w_help"))
+    b = slider(t("neuron.b"), -B_LIMIT, B_LIMIT, 2.0, 0.1, "neuron.1d.b", help=t("neuron.b_help"))
+    at_sliders = neuron([w], b).evaluate(price.X, price.y, return_dict=True)
+    m1, m2 = st.columns(2)
+    m1.metric(t("neuron.loss_here"), f"{at_sliders['loss']:.4f}", help=t("neuron.loss_help"))
+    m2.metric(t("common.accuracy"), f"{at_sliders['accuracy']:.0%}")
+    if w != 0:
+        st.metric(t("neuron.decision_price"), f"{-b / w:.2f}", help=t("neuron.decision_help"))
+    else:
+        st.caption(t("neuron.flat"))
+
+curves = {t("neuron.curve_sliders"): (w, b)}
+model_1d = st.session_state.get("neuron.1d.model")
+if model_1d is not None:
+    W1, b1 = model_1d.get_weights()
+    curves[t("neuron.curve_trained")] = (float(W1[0, 0]), float(b1[0]))
+with right, st.container(key="neuron_curve_chart"):
+    st.altair_chart(function_charts.neuron_curve(
+        price.X[:, 0], price.y, curves, x_title=t("neuron.price_axis"), y_title=t("neuron.a_axis"),
+        class_names=class_names))
+
+st.subheader(t("neuron.train_header"))
+st.markdown(t("neuron.train_text", n=EPOCHS_PER_CLICK, lr=LEARNING_RATE))
+training_controls("neuron.1d.", price.X, price.y, [w], b, ["w", "b"], [W_LIMIT, B_LIMIT])
+trained_summary("neuron.1d.", ["w", "b"])
+open_in_playground(dataset="tshirt_price", n_points=n_points, noise=noise, data_seed=int(data_seed), hidden=(),
+                   acts=(), head="sigmoid", loss="binary_crossentropy", optimizer="adam", lr=LEARNING_RATE)
+
+# ---------------------------------------------------------------- §1: two inputs, a straight boundary
+st.divider()
+st.header(t("neuron.two_inputs_header"))
+st.markdown(t("neuron.two_inputs_text"))
+st.latex(r"a = \frac{1}{1 + e^{-(w_1 x_1 + w_2 x_2 + b)}}")
+
+blobs = load("gaussians", 200, 0.1, int(data_seed))
+blob_names = [t("neuron.class_0"), t("neuron.class_1")]
+W2_LIMIT, B2_LIMIT = 3.0, 6.0
+left, right = st.columns([1, 2.2], gap="large")
+with left:
+    w1 = slider("w₁", -W2_LIMIT, W2_LIMIT, 1.0, 0.05, "neuron.2d.w1")
+    w2 = slider("w₂", -W2_LIMIT, W2_LIMIT, -0.5, 0.05, "neuron.2d.w2")
+    b2 = slider(t("neuron.b"), -B2_LIMIT, B2_LIMIT, 0.0, 0.1, "neuron.2d.b")
+    at_sliders_2d = neuron([w1, w2], b2).evaluate(blobs.X, blobs.y, return_dict=True)
+    m1, m2 = st.columns(2)
+    m1.metric(t("neuron.loss_here"), f"{at_sliders_2d['loss']:.4f}")
+    m2.metric(t("common.accuracy"), f"{at_sliders_2d['accuracy']:.0%}")
+    st.markdown(t("neuron.boundary_equation", w1=f"{w1:.2f}", w2=f"{w2:.2f}", b=f"{b2:.2f}"))
+
+x_range, y_range = plot_range(blobs.X)
+points, xs, ys = grid_points(x_range, y_range, 50)
+model_2d = st.session_state.get("neuron.2d.model")
+maps = {t("neuron.curve_sliders"): neuron([w1, w2], b2)}
+if model_2d is not None:
+    maps[t("neuron.curve_trained")] = model_2d
+with right, st.container(key="neuron_boundary_chart"):
+    map_cols = st.columns(len(maps))
+    for col, (title, model) in zip(map_cols, maps.items(), strict=True):
+        probability = model.predict(points)[:, 0].reshape(len(ys), len(xs))
+        col.altair_chart(charts.decision_map(
+            probability, xs, ys, kind="binary", points_X=blobs.X, points_y=blobs.y, class_names=blob_names,
+            title=title, width=340, height=340))
+
+training_controls("neuron.2d.", blobs.X, blobs.y, [w1, w2], b2, ["w1", "w2", "b"], [W2_LIMIT, W2_LIMIT, B2_LIMIT])
+trained_summary("neuron.2d.", ["w₁", "w₂", "b"])
+
+st.divider()
+st.markdown(t("neuron.next"))
+open_in_playground(dataset="gaussians", n_points=200, noise=0.1, data_seed=int(data_seed), hidden=(), acts=(),
+                   head="sigmoid", loss="binary_crossentropy", optimizer="adam", lr=LEARNING_RATE)

@@ -1,0 +1,89 @@
+STRINGS = {
+    "neuron.title": ("One neuron", "一个神经元"),
+    "neuron.intro": (
+        "A **neuron** takes numbers in, computes one number and sends it on. The simplest artificial neuron is "
+        "a logistic-regression unit: it multiplies its input by a **weight** `w`, adds a **bias** `b`, and "
+        "squashes the sum `z = wx + b` with the sigmoid function. Its output `a` is called its **activation** "
+        "(a word from neuroscience: how strongly the neuron fires), a number between 0 and 1.",
+        "**神经元**接收一些数字，做一点计算，再输出一个数字。最简单的人工神经元就是一个逻辑回归单元："
+        "把输入乘以**权重** `w`，加上**偏置** `b`，再用 sigmoid 函数压缩 `z = wx + b`。"
+        "它的输出 `a` 叫做**激活**（activation，来自神经科学：神经元向下游发送多强的信号），是 0 到 1 之间的数。",
+    ),
+    "neuron.one_input_header": ("Case 1: T-shirt price → best-seller", "案例一：短袖价格 → 是否畅销"),
+    "neuron.one_input_text": (
+        "Each point is a T-shirt: its price (x) and whether it became a best-seller (1) or not (0). "
+        "The neuron's activation `a` is the probability that a T-shirt at that price is a best-seller. "
+        "**Move `w` and `b`** until the black curve follows the points and the loss is as small as you can get it. "
+        "`w` sets how steep the curve is and which way it falls; `b` slides it left and right.",
+        "每个点是一件短袖：价格 (x)，以及它是否成为畅销品（1 是，0 否）。"
+        "神经元的激活 `a` 就是这个价格的短袖成为畅销品的概率。"
+        "**拖动 `w` 和 `b`**，让黑色曲线贴合这些点，让损失尽量小。`w` 决定曲线多陡、朝哪个方向下降；`b` 让它左右平移。",
+    ),
+    "neuron.data_header": ("Data", "数据"),
+    "neuron.noise": ("Noise", "噪声"),
+    "neuron.noise_help": (
+        "How blurred the price where T-shirts stop selling is (0 = a sharp cut at $20).",
+        "畅销与否在价格上的分界有多模糊（0 = 在 20 美元处截然分开）。",
+    ),
+    "neuron.n_points": ("Number of T-shirts", "短袖数量"),
+    "neuron.data_seed": ("Data seed", "数据随机种子"),
+    "neuron.class_no": ("not a best-seller (0)", "非畅销品 (0)"),
+    "neuron.class_yes": ("best-seller (1)", "畅销品 (1)"),
+    "neuron.class_0": ("class 0", "类别 0"),
+    "neuron.class_1": ("class 1", "类别 1"),
+    "neuron.w": ("weight w", "权重 w"),
+    "neuron.w_help": ("Negative w: the dearer the T-shirt, the lower a.", "w 为负：短袖越贵，a 越小。"),
+    "neuron.b": ("bias b", "偏置 b"),
+    "neuron.b_help": ("Shifts the curve left or right.", "让曲线左右平移。"),
+    "neuron.loss_here": ("loss at these w, b", "当前 w、b 的损失"),
+    "neuron.loss_help": (
+        "Binary cross-entropy averaged over the data: -mean(y log a + (1-y) log(1-a)). Smaller is better.",
+        "二元交叉熵在所有数据上的平均：-mean(y log a + (1-y) log(1-a))。越小越好。",
+    ),
+    "neuron.decision_price": ("price where a = 0.5", "a = 0.5 时的价格"),
+    "neuron.decision_help": (
+        "x = -b / w: above this line the neuron says 'best-seller' (a > 0.5) on one side, 'not' on the other. "
+        "The dotted line in the chart.",
+        "x = -b / w：神经元在它的一侧预测“畅销”(a > 0.5)，另一侧预测“不畅销”。即图中的虚线。",
+    ),
+    "neuron.flat": ("w = 0: the curve is flat, every price gets the same a.", "w = 0：曲线是平的，所有价格得到相同的 a。"),
+    "neuron.curve_sliders": ("your w, b", "你的 w、b"),
+    "neuron.curve_trained": ("trained", "训练得到"),
+    "neuron.price_axis": ("price x ($)", "价格 x（美元）"),
+    "neuron.a_axis": ("a = P(best-seller)", "a = P(畅销)"),
+    "neuron.train_header": ("Let gradient descent find w and b", "让梯度下降找到 w 和 b"),
+    "neuron.train_text": (
+        "Training does what you just did by hand: it changes `w` and `b` a little at a time, always in the "
+        "direction that lowers the loss. Each click runs {n} epochs (passes over all the data) with Adam, "
+        "learning rate {lr}, starting from your sliders. The trained curve is drawn in green.",
+        "训练做的就是你刚才手动做的事：每次把 `w` 和 `b` 改一点，总是朝着让损失下降的方向。"
+        "每点一次运行 {n} 个迭代次数 (epoch，每次遍历全部数据)，用 Adam，学习率 {lr}，从你的滑块位置出发。"
+        "训练得到的曲线用绿色画出。",
+    ),
+    "neuron.train": ("Train {n} epochs", "训练 {n} 个 epoch"),
+    "neuron.copy": ("Put trained values on the sliders", "把训练结果放到滑块上"),
+    "neuron.reset": ("Start training again", "重新开始训练"),
+    "neuron.not_trained": (
+        "Not trained yet: press the button above.", "还没有训练：点击上面的按钮。",
+    ),
+    "neuron.learned": ("learned {name}", "学到的 {name}"),
+    "neuron.trained_loss": ("loss after training", "训练后的损失"),
+    "neuron.trained_epochs": ("Trained for {n} epochs.", "已训练 {n} 个 epoch。"),
+    "neuron.two_inputs_header": ("Two inputs: a straight boundary", "两个输入：一条直的边界"),
+    "neuron.two_inputs_text": (
+        "With two inputs the neuron has two weights, one per input, and still one bias. Where "
+        "`w₁x₁ + w₂x₂ + b = 0` the activation is exactly 0.5: that is a **straight line**, the neuron's decision "
+        "boundary. The weights turn the line (and set how sharp the change from orange to blue is); the bias "
+        "moves it. A single neuron can only ever draw a straight boundary.",
+        "有两个输入时，神经元有两个权重（每个输入一个）和一个偏置。在 `w₁x₁ + w₂x₂ + b = 0` 的地方激活正好是 0.5："
+        "这是一条**直线**，即神经元的决策边界。权重让这条线旋转（并决定从橙到蓝的过渡有多陡），偏置让它平移。"
+        "单个神经元只能画出直的边界。",
+    ),
+    "neuron.boundary_equation": (
+        "Boundary (a = 0.5): **{w1}·x₁ + {w2}·x₂ + {b} = 0**", "边界 (a = 0.5)：**{w1}·x₁ + {w2}·x₂ + {b} = 0**",
+    ),
+    "neuron.next": (
+        "Next: connect several neurons into layers (the demand case study).",
+        "下一步：把多个神经元连成层（需求预测案例）。",
+    ),
+}
