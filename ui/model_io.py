@@ -1,0 +1,129 @@
+"""Save, load and export a model: the engine's JSON file down and up, Keras and plain-NumPy code down.
+
+`model_io_panel(model, key)` draws the section and returns a freshly uploaded model (once) for the caller
+to adopt, else None. `load_uploaded_model(data)` is the upload check on its own (bytes -> Sequential).
+"""
+
+import re
+
+import streamlit as st
+
+from engine import codegen
+from engine.model import Sequential
+from ui.i18n import t
+
+MAX_MODEL_MB = 5
+MAX_MODEL_BYTES = MAX_MODEL_MB * 1024 * 1024  # a 8 x 64-unit network with Adam state is well under 2 MB
+
+
+def load_uploaded_model(data: bytes, max_bytes: int = MAX_MODEL_BYTES) -> Sequential:
+    """The Sequential in an uploaded model file; ValueError with a plain, translated reason otherwise.
+
+    Checks the size before reading anything, then decodes UTF-8 and hands the text to
+    `engine.serialization.loads` (JSON only: nothing is executed or unpickled).
+    """
+    from engine import serialization  # the engine's one reader of model files
+
+    if len(data) > max_bytes:
+        raise ValueError(t("model_io.too_large", size=f"{len(data) / 2**20:.1f}", limit=f"{max_bytes / 2**20:g}"))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ValueError(t("model_io.not_text")) from None
+    try:
+        return serialization.loads(text)
+    except ValueError:
+        raise
+    except Exception:  # a hostile file (e.g. JSON nested 100,000 deep) must not crash the page
+        raise ValueError(t("model_io.unreadable")) from None
+
+
+# A weight literal as codegen writes it: on one line, or opened by `NAME = np.array(` and closed by `)` alone
+# on a line at the same indent.
+_ARRAY_BLOCK = re.compile(
+    r"^(?P<indent>[ ]*)(?P<name>W\d+|b\d+|MEAN|VARIANCE) = np\.array\((?:\[.*\], dtype=.*\)|\n.*?^(?P=indent)\))$",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def code_preview(code: str) -> str:
+    """The generated script with its long weight literals folded to `W1 = np.array(...)`, for reading on screen."""
+    note = t("model_io.weights_elided")
+    return _ARRAY_BLOCK.sub(lambda m: f"{m['indent']}{m['name']} = np.array(...)  # {note}", code)
+
+
+def _upload_message_key(key: str) -> str:
+    return f"{key}.model_io.upload_message"
+
+
+def _handle_upload(uploaded, key: str) -> Sequential | None:
+    """A model from a newly uploaded file, once per file; None for no file, an already handled one, or a bad one."""
+    seen_key, message_key = f"{key}.model_io.upload_id", _upload_message_key(key)
+    if uploaded is None:
+        st.session_state.pop(seen_key, None)
+        st.session_state.pop(message_key, None)
+        return None
+    file_id = getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}"
+    if st.session_state.get(seen_key) == file_id:
+        return None
+    st.session_state[seen_key] = file_id
+    try:
+        model = load_uploaded_model(uploaded.getvalue())
+    except ValueError as error:
+        st.session_state[message_key] = ("error", t("model_io.load_failed", name=uploaded.name, reason=str(error)))
+        return None
+    st.session_state[message_key] = ("success", t("model_io.loaded", name=uploaded.name, layers=len(model.layers),
+                                                  params=model.count_params()))
+    return model
+
+
+def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_key: str, note_key: str,
+              key: str) -> None:
+    try:
+        code = code_fn(model, feature_names=feature_names, class_names=class_names)
+    except ValueError as error:
+        st.warning(t("model_io.code_failed", reason=str(error)))
+        return
+    st.caption(t(note_key))
+    st.download_button(t(label_key), data=code, file_name=file_name, mime="text/x-python", key=key,
+                       on_click="ignore", icon=":material/download:")
+    st.code(code_preview(code), language="python", height=360)
+
+
+def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = None, feature_names=None,
+                   class_names=None) -> Sequential | None:
+    """Download/upload the model file and download Keras/NumPy code, in an expander.
+
+    Returns the Sequential from a newly uploaded file (once per file; `model.metadata` holds what was saved
+    with it), or None. A bad file shows an error and returns None: the caller's model is never touched.
+    The files hold the weights as of this run, so call it outside a live-training fragment.
+    """
+    from engine import serialization
+
+    with st.expander(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
+        st.caption(t("model_io.intro"))
+        if model is None or not model.built:
+            st.info(t("model_io.no_model"))
+        else:
+            st.download_button(
+                t("model_io.download_model"), data=serialization.dumps(model, metadata=metadata),
+                file_name="model.json", mime="application/json", help=t("model_io.download_model_help"),
+                key=f"{key}_download_model", on_click="ignore", icon=":material/download:", type="primary",
+            )
+        uploaded = st.file_uploader(t("model_io.upload_model"), type=["json"], key=f"{key}_upload_model",
+                                    max_upload_size=MAX_MODEL_MB, help=t("model_io.upload_help", mb=MAX_MODEL_MB))
+        loaded = _handle_upload(uploaded, key)
+        message = st.session_state.get(_upload_message_key(key))
+        if message is not None:
+            (st.error if message[0] == "error" else st.success)(message[1])
+        if model is not None and model.built:
+            st.subheader(t("model_io.code_heading"))
+            st.caption(t("model_io.code_intro"))
+            keras_tab, numpy_tab = st.tabs([t("model_io.keras_tab"), t("model_io.numpy_tab")])
+            with keras_tab:
+                _code_tab(codegen.keras_code, model, feature_names, class_names, "network_keras.py",
+                          "model_io.download_keras", "model_io.keras_note", f"{key}_download_keras")
+            with numpy_tab:
+                _code_tab(codegen.numpy_code, model, feature_names, class_names, "network_numpy.py",
+                          "model_io.download_numpy", "model_io.numpy_note", f"{key}_download_numpy")
+    return loaded
