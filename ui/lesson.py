@@ -1,9 +1,12 @@
 """Pieces every lesson page shares."""
 
+from urllib.parse import urlencode
+
 import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
 
 from ui.i18n import current_language, t
-from ui.state import query_for
+from ui.state import PLAYGROUND_PATH, query_for
 
 PLAYGROUND_PAGE = "pages/1_Playground.py"
 
@@ -13,4 +16,8 @@ def open_in_playground(**config) -> None:
     query = query_for(config)
     if current_language() != "en":
         query["lang"] = current_language()
-    st.page_link(PLAYGROUND_PAGE, label=t("common.open_in_playground"), icon="🧪", query_params=query)
+    try:
+        st.page_link(PLAYGROUND_PAGE, label=t("common.open_in_playground"), icon="🧪", query_params=query)
+    except StreamlitPageNotFoundError:
+        # A page run on its own (AppTest.from_file("pages/...")) has no page registry: link by URL instead.
+        st.link_button(t("common.open_in_playground"), PLAYGROUND_PATH + "?" + urlencode(query), icon="🧪")
