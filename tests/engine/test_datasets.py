@@ -303,3 +303,19 @@ def test_split_keeps_a_rare_class_on_both_sides():
     assert ds.class_counts()[1] == 10
     train, test = train_test_split(ds, 0.05, seed=0)
     assert train.class_counts()[1] >= 1 and test.class_counts()[1] >= 1
+
+
+def test_tshirt_demand_hidden_neurons_can_rediscover_the_story():
+    """The point of the story: a trained 4-3-1 network's hidden neurons line up with the three factors."""
+    from engine import Adam, Dense, Sequential
+    from engine.features import Normalization
+
+    ds = make_dataset("tshirt_demand", n_points=1000, noise=0.05, seed=0)
+    X = Normalization().adapt(ds.X)(ds.X)
+    model = Sequential([Dense(3, activation="sigmoid"), Dense(1, activation="sigmoid")], input_dim=4, seed=0)
+    model.compile(optimizer=Adam(0.03), loss="binary_crossentropy")
+    model.fit(X, ds.y, epochs=200, batch_size=32)
+    hidden = model.layer_outputs(X)[0]["a"]
+    corr = np.abs(np.corrcoef(np.column_stack([hidden, ds.latent]).T)[:3, 3:])  # neuron x factor
+    assert sorted(corr.argmax(0).tolist()) == [0, 1, 2]  # each factor has its own neuron
+    assert corr.max(0).min() > 0.75
