@@ -9,9 +9,12 @@ from engine.losses import (
 )
 from engine.model import Dense, History, Sequential, TrainingDiverged
 from engine.optimizers import SGD, Adam
+from engine.preprocessing import Normalization
 from engine.regularizers import L1, L2
+from engine.serialization import dumps, load_model, loads, save_model
 
 __all__ = [
     "SGD", "Adam", "L1", "L2", "BinaryCrossentropy", "CategoricalCrossentropy", "Dense", "History",
-    "MeanSquaredError", "Sequential", "SparseCategoricalCrossentropy", "TrainingDiverged", "head_mismatch",
+    "MeanSquaredError", "Normalization", "Sequential", "SparseCategoricalCrossentropy", "TrainingDiverged",
+    "dumps", "head_mismatch", "load_model", "loads", "save_model",
 ]

@@ -64,3 +64,108 @@ def derivative(name: str, z: np.ndarray) -> np.ndarray:
         raise ValueError("softmax is not element-wise: each output depends on every logit.")
     a = forward(name, z)
     return backward(name, z, a, np.ones_like(z))
+
+
+# ----- in-place kernels for the engine's training loop --------------------------------------------
+# The model keeps activations "units first": arrays of shape (units, n), so the bias rides inside the matmul
+# (a ones row) and every buffer is contiguous. Element-wise functions do not care about the layout; softmax
+# normalizes over axis 0 here. Each kernel uses as few NumPy calls as it can: at playground sizes the calls,
+# not the arithmetic, decide the speed.
+
+def softmax_units_first(z: np.ndarray) -> np.ndarray:
+    """softmax over axis 0 of a (units, n) array."""
+    e = np.exp(z - np.maximum.reduce(z, axis=0))
+    return e / np.add.reduce(e, axis=0)
+
+
+def _sigmoid_into(z, out):
+    np.multiply(z, 0.5, out=out)
+    np.tanh(out, out=out)
+    out += 1.0
+    out *= 0.5  # same rounding as _sigmoid
+
+
+def _leaky_into(z, out):
+    np.multiply(z, LEAKY_RELU_SLOPE, out=out)
+    np.maximum(z, out, out=out)
+
+
+_FORWARD_INTO = {
+    "tanh": lambda z, out: np.tanh(z, out=out),
+    "relu": lambda z, out: np.maximum(z, 0.0, out=out),
+    "sigmoid": _sigmoid_into,
+    "leaky_relu": _leaky_into,
+    "softmax": lambda z, out: np.copyto(out, softmax_units_first(z)),
+}
+
+
+def forward_into(name: str, z: np.ndarray, out: np.ndarray) -> None:
+    """out[...] = g(z) for (units, n) arrays (softmax over axis 0); `out` must not be `z`."""
+    kernel = _FORWARD_INTO.get(name)
+    if kernel is None:
+        np.copyto(out, ACTIVATIONS[check_name(name)][0](z))
+    else:
+        kernel(z, out)
+
+
+def _tanh_back(z, a, da, scratch):
+    np.multiply(a, a, out=scratch)
+    np.subtract(1.0, scratch, out=scratch)
+    da *= scratch
+
+
+def _sigmoid_back(z, a, da, scratch):
+    np.subtract(1.0, a, out=scratch)
+    scratch *= a
+    da *= scratch
+
+
+def _relu_back(z, a, da, scratch):
+    np.greater(z, 0.0, out=scratch)
+    da *= scratch
+
+
+def _leaky_back(z, a, da, scratch):
+    np.greater(z, 0.0, out=scratch)
+    scratch *= 1.0 - LEAKY_RELU_SLOPE
+    scratch += LEAKY_RELU_SLOPE
+    da *= scratch
+
+
+def _softmax_back_units_first(z, a, da, scratch):
+    np.multiply(da, a, out=scratch)
+    da -= np.add.reduce(scratch, axis=0)
+    da *= a
+
+
+_BACKWARD_INPLACE = {
+    "linear": lambda z, a, da, scratch: None,
+    "tanh": _tanh_back,
+    "sigmoid": _sigmoid_back,
+    "relu": _relu_back,
+    "leaky_relu": _leaky_back,
+    "softmax": _softmax_back_units_first,
+}
+
+
+def backward_inplace(name: str, z: np.ndarray, a: np.ndarray, da: np.ndarray, scratch: np.ndarray) -> None:
+    """da <- dL/dz, in place, for (units, n) arrays; `scratch` is a spare array of the same shape."""
+    kernel = _BACKWARD_INPLACE.get(name)
+    if kernel is None:
+        np.copyto(da, ACTIVATIONS[check_name(name)][1](z, a, da))
+    else:
+        kernel(z, a, da, scratch)
+
+
+def forward_kernel(name: str):
+    """A callable (z, out) writing g(z) into out, for (units, n) arrays; None for linear (z is the output)."""
+    if check_name(name) == "linear":
+        return None
+    return _FORWARD_INTO.get(name) or (lambda z, out: np.copyto(out, ACTIVATIONS[name][0](z)))
+
+
+def backward_kernel(name: str):
+    """A callable (z, a, da, scratch) turning da into dL/dz in place, for (units, n) arrays; None for linear."""
+    if check_name(name) == "linear":
+        return None
+    return _BACKWARD_INPLACE.get(name) or (lambda z, a, da, scratch: np.copyto(da, ACTIVATIONS[name][1](z, a, da)))

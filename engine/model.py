@@ -7,6 +7,17 @@ Weights are shaped (n_in, units) so `W[:, i]` is unit i and `z = a_in @ W + b` (
 >>> model.compile(optimizer=Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
 >>> [w.shape for w in model.get_weights()]
 [(4, 3), (3,), (3, 1), (1,)]
+
+How it is fast (at playground sizes each NumPy call costs more than its arithmetic, so the code counts calls):
+- Inside, activations are kept "units first", shape (units, n), each with an extra row of ones; a layer's W and
+  b sit one after the other in the flat vector, which is exactly the (n_in + 1, units) matrix [W; b]. So
+  `z = [W; b].T @ [a; 1]` is one matmul, and `[dW; db] = [a; 1] @ dz.T` is one more.
+- Output activation and loss are fused where the notes fuse them (sigmoid + binary CE, softmax + CE, linear +
+  MSE): dL/dz = (a - y) / N with pre-scaled targets.
+- The loss is not recomputed per step: each step's output logits are kept and the epoch's loss (the mean of the
+  batch losses before each step, as Keras reports it) and metrics are computed once per epoch from them.
+- Divergence is checked once per epoch; if the epoch went non-finite, it is replayed step by step from a
+  snapshot to stop exactly before the bad step.
 """
 
 import math
@@ -14,18 +25,30 @@ import math
 import numpy as np
 
 from engine import activations, initializers, losses, optimizers, regularizers
+from engine.preprocessing import Normalization
+
+KNOWN_METRICS = ("accuracy", "mae", "mse")
 
 
 class TrainingDiverged(ArithmeticError):
-    """Raised by `fit` when a step would make the loss or the weights non-finite; the step is not applied."""
+    """Raised by `fit` when a step would make the loss or the weights non-finite; the step is not applied.
 
-    def __init__(self, epoch: int, loss: float, learning_rate: float | None):
-        self.epoch, self.loss, self.learning_rate = epoch, loss, learning_rate
+    Attributes: `epoch` (1-based, counting every epoch the model trained), `step` (1-based within the epoch,
+    or None), `loss` (the offending loss value, or the last finite one), `learning_rate`, `reason`
+    ("loss" or "weights").
+    """
+
+    def __init__(self, epoch: int, loss: float, learning_rate: float | None, step: int | None = None,
+                 reason: str = "loss"):
+        self.epoch, self.loss, self.learning_rate, self.step, self.reason = epoch, loss, learning_rate, step, reason
+        where = f"epoch {epoch}" + (f", step {step}" if step else "")
+        what = (f"the loss became {loss} (too large to represent)" if reason == "loss"
+                else "the weights became too large to represent (infinity or NaN)")
         advice = (f"the learning rate ({learning_rate:g}) is probably too high: try {learning_rate / 10:g}"
                   if learning_rate else "try a lower learning rate")
         super().__init__(
-            f"Training diverged in epoch {epoch}: the loss became {loss} (too large to represent). "
-            f"The model keeps its last finite weights. Likely cause: {advice}."
+            f"Training diverged in {where}: {what}. That step was not applied and the model keeps its last "
+            f"finite weights. Likely cause: {advice}."
         )
 
 
@@ -36,6 +59,10 @@ class Dense:
                  kernel_regularizer=None, name: str | None = None):
         if isinstance(units, bool) or not isinstance(units, int | np.integer) or units < 1:
             raise ValueError(f"A Dense layer needs a whole number of units >= 1, not {units!r}.")
+        if activation is not None and not isinstance(activation, str):
+            raise ValueError(f"An activation is given by name (a string), not {activation!r}.")
+        if not isinstance(kernel_initializer, str):
+            raise ValueError(f"A kernel initializer is given by name (a string), not {kernel_initializer!r}.")
         self.units = int(units)
         self.activation = activations.check_name(activation or "linear")
         self.kernel_initializer = initializers.check_name(kernel_initializer)
@@ -74,35 +101,97 @@ class History:
             self.history.setdefault(key, []).append(value)
 
 
+def _whole_number(value, label: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int | np.integer | float | np.floating) \
+            or not math.isfinite(value) or int(value) != value or value < minimum:
+        raise ValueError(f"{label} must be a whole number >= {minimum}, not {value!r}.")
+    return int(value)
+
+
+class _Plan:
+    """Preallocated buffers and bound kernels for training steps on batches of `rows` examples (units first)."""
+
+    def __init__(self, model: "Sequential", rows: int):
+        dtype, layers = model.dtype, model.layers
+        self.rows = rows
+        self.forward = []   # per hidden layer: (WbT, Z, top, full, kernel)
+        fulls, zs, tops, scratches = [], [], [], []
+        for i, layer in enumerate(layers[:-1]):
+            full = np.empty((layer.units + 1, rows), dtype=dtype)
+            full[-1] = 1.0
+            top = full[:-1]
+            z = top if layer.activation == "linear" else np.empty((layer.units, rows), dtype=dtype)
+            self.forward.append((model._Wb[i].T, z, top, full, activations.forward_kernel(layer.activation)))
+            fulls.append(full)
+            zs.append(z)
+            tops.append(top)
+            scratches.append(np.empty((layer.units, rows), dtype=dtype))
+        self.out_WbT = model._Wb[-1].T
+        self.backward = []  # from the output layer down to layer 1
+        for j in range(len(layers) - 1, 0, -1):
+            below = layers[j - 1]
+            self.backward.append((model._G[j], fulls[j - 1], layers[j].W, np.empty((below.units, rows), dtype=dtype),
+                                  activations.backward_kernel(below.activation), zs[j - 1], tops[j - 1],
+                                  scratches[j - 1]))
+        self.G0 = model._G[0]
+        self.head = model._head_kernel(rows)
+
+
 class Sequential:
-    """A stack of Dense layers. `seed` drives one np.random.Generator for initialization and shuffling."""
+    """A stack of Dense layers, optionally after one `Normalization` (first). `seed` drives one
+    np.random.Generator for initialization and shuffling; `dtype` is "float64" (default) or "float32".
+
+    `layers` holds the Dense layers only; the Normalization (if any) is `normalization`, is not trained, and
+    is not in `get_weights()` (unlike Keras) so the order stays [W1, b1, W2, b2, ...].
+    """
 
     def __init__(self, layers=None, input_dim: int | None = None, seed: int | None = None,
                  dtype: str = "float64", name: str | None = None):
-        if np.dtype(dtype) not in (np.float64, np.float32):
+        try:
+            resolved = np.dtype(dtype)
+        except TypeError as error:
+            raise ValueError(f"dtype must be float64 or float32, not {dtype!r}.") from error
+        if resolved not in (np.float64, np.float32):
             raise ValueError(f"dtype must be float64 or float32, not {dtype}.")
-        self.dtype = np.dtype(dtype)
+        if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0):
+            raise ValueError(f"seed must be a whole number >= 0 or None, not {seed!r}.")
+        self.dtype = resolved
         self.layers: list[Dense] = []
-        self.seed = seed
-        self.rng = np.random.default_rng(seed)
+        self.normalization: Normalization | None = None
+        self.seed = None if seed is None else int(seed)
+        self.rng = np.random.default_rng(self.seed)
         self.name = name
         self.input_dim: int | None = None
         self.optimizer: optimizers.Optimizer | None = None
         self.loss: losses.Loss | None = None
         self.metrics: list[str] = []
         self.epochs_trained = 0
+        self.metadata: dict | None = None
         self._params = self._grads = None
+        self._plans: dict[int, _Plan] = {}
+        if layers is not None and not isinstance(layers, list | tuple):
+            raise ValueError("Sequential takes a list of layers, e.g. Sequential([Dense(8), Dense(1)]).")
         for layer in layers or []:
             self.add(layer)
         if input_dim is not None:
             self.build(input_dim)
+        elif self.normalization is not None and self.normalization.is_adapted and self.layers:
+            self.build(self.normalization.input_dim)
 
     # ----- structure -------------------------------------------------------------------------
-    def add(self, layer: Dense) -> None:
+    def add(self, layer) -> None:
+        """Append a Dense layer (or a Normalization, only as the very first layer)."""
         if self.built:
             raise ValueError("Layers cannot be added after the model is built.")
+        if isinstance(layer, Normalization):
+            if self.layers or self.normalization is not None:
+                raise ValueError("A Normalization layer can only be the first layer of the model.")
+            self.normalization = layer
+            return
         if not isinstance(layer, Dense):
-            raise ValueError(f"Only Dense layers can be added, not {type(layer).__name__}.")
+            raise ValueError(f"Only Dense layers (and a first Normalization) can be added, not {type(layer).__name__}.")
+        if any(existing is layer for existing in self.layers):
+            raise ValueError("The same Dense layer object was added twice: create a new Dense for each layer.")
         self.layers.append(layer)
 
     @property
@@ -115,6 +204,10 @@ class Sequential:
             raise ValueError("The model has no layers: add at least the output layer.")
         if isinstance(input_dim, bool) or not isinstance(input_dim, int | np.integer) or input_dim < 1:
             raise ValueError(f"input_dim must be a whole number >= 1, not {input_dim!r}.")
+        norm = self.normalization
+        if norm is not None and norm.is_adapted and norm.input_dim != input_dim:
+            raise ValueError(f"The Normalization layer was adapted to {norm.input_dim} feature(s) but input_dim "
+                             f"is {input_dim}.")
         self.input_dim = int(input_dim)
         sizes = []
         n_in = self.input_dim
@@ -124,18 +217,27 @@ class Sequential:
             n_in = layer.units
         total = sum(n_in * units + units for n_in, units in sizes)
         self._params = np.zeros(total, dtype=self.dtype)
-        self._grads = np.zeros(total, dtype=self.dtype)
+        # Row 0 is the gradient; row 1 is scratch the optimizer may use (so Adam squares g without allocating).
+        self._grad_pair = np.zeros((2, total), dtype=self.dtype)
+        self._grads = self._grad_pair[0]
+        self._Wb, self._G = [], []
         offset = 0
         for layer, (n_in, units) in zip(self.layers, sizes, strict=True):
             end = offset + n_in * units
-            layer.W, layer.dW = (a[offset:end].reshape(n_in, units) for a in (self._params, self._grads))
-            layer.b, layer.db = (a[end:end + units] for a in (self._params, self._grads))
+            block = slice(offset, end + units)
+            # W (row-major) followed by b is the (n_in + 1, units) matrix [W; b].
+            self._Wb.append(self._params[block].reshape(n_in + 1, units))
+            self._G.append(self._grads[block].reshape(n_in + 1, units))
+            layer.W, layer.dW = self._Wb[-1][:-1], self._G[-1][:-1]
+            layer.b, layer.db = self._Wb[-1][-1], self._G[-1][-1]
             layer.W[...] = initializers.initialize(layer.kernel_initializer, self.rng, n_in, units)
             offset = end + units
+        self._plans = {}
         if self.optimizer is not None:
             self.optimizer.build(self._params.size, self.dtype)
 
     def count_params(self) -> int:
+        """Trainable parameters (every W and b; the Normalization's mean/variance are not counted)."""
         return 0 if self._params is None else int(self._params.size)
 
     @property
@@ -149,6 +251,8 @@ class Sequential:
     def summary(self) -> str:
         """A Keras-like table of layers, output shapes and parameter counts."""
         lines = [f"{'Layer':<24}{'Output shape':<16}{'Params':>8}"]
+        if self.normalization is not None:
+            lines.append(f"{'normalization':<24}{f'(None, {self.normalization.input_dim})':<16}{0:>8}")
         for i, layer in enumerate(self.layers):
             n_in = layer.input_dim or 0
             kind = "output" if i == len(self.layers) - 1 else f"hidden {i + 1}"
@@ -158,22 +262,29 @@ class Sequential:
 
     # ----- weights ---------------------------------------------------------------------------
     def get_weights(self) -> list[np.ndarray]:
-        """Copies in the order [W1, b1, W2, b2, ...]; W_k has shape (n_in, units)."""
+        """Copies in the order [W1, b1, W2, b2, ...]; W_k has shape (n_in, units). No Normalization arrays."""
         self._require_built()
         return [array.copy() for layer in self.layers for array in (layer.W, layer.b)]
 
     def set_weights(self, weights) -> None:
         self._require_built()
         expected = [array.shape for layer in self.layers for array in (layer.W, layer.b)]
-        if len(weights) != len(expected):
-            raise ValueError(f"Expected {len(expected)} arrays [W1, b1, ...], got {len(weights)}.")
-        targets = [array for layer in self.layers for array in (layer.W, layer.b)]
-        for target, value, shape in zip(targets, weights, expected, strict=True):
-            value = np.asarray(value, dtype=self.dtype)
+        if not isinstance(weights, list | tuple) or len(weights) != len(expected):
+            count = len(weights) if isinstance(weights, list | tuple) else type(weights).__name__
+            raise ValueError(f"Expected a list of {len(expected)} arrays [W1, b1, ...], got {count}.")
+        values = []
+        for value, shape in zip(weights, expected, strict=True):
+            try:
+                value = np.asarray(value, dtype=np.float64)
+            except (TypeError, ValueError) as error:
+                raise ValueError("Weights must be arrays of numbers.") from error
             if value.shape != shape:
                 raise ValueError(f"A weight array has shape {value.shape}; this model needs {shape}.")
             if not np.isfinite(value).all():
                 raise ValueError("Weights must be finite numbers (no NaN or infinity).")
+            values.append(value)
+        targets = [array for layer in self.layers for array in (layer.W, layer.b)]
+        for target, value in zip(targets, values, strict=True):
             target[...] = value
 
     @property
@@ -185,6 +296,9 @@ class Sequential:
     def unflatten(self, flat: np.ndarray) -> list[np.ndarray]:
         """Split a flat vector (e.g. Adam's per-parameter step sizes) into [W1, b1, W2, b2, ...] shapes."""
         self._require_built()
+        flat = np.asarray(flat)
+        if flat.shape != self._params.shape:
+            raise ValueError(f"Expected a flat vector of {self._params.size} numbers, got shape {flat.shape}.")
         out, offset = [], 0
         for layer in self.layers:
             n_w = layer.W.size
@@ -193,15 +307,18 @@ class Sequential:
             offset += n_w + layer.units
         return out
 
-    # ----- compile / forward -----------------------------------------------------------------
+    # ----- compile / checks ------------------------------------------------------------------
     def compile(self, optimizer="sgd", loss="mse", metrics=None) -> None:
+        """Choose the optimizer (name or object), the loss (name or object) and metrics from KNOWN_METRICS."""
+        if metrics is not None and not isinstance(metrics, list | tuple):
+            raise ValueError("metrics must be a list of names, e.g. ['accuracy'].")
+        for metric in metrics or []:
+            if metric not in KNOWN_METRICS:
+                raise ValueError(f"Unknown metric {metric!r}. Choose from: {', '.join(KNOWN_METRICS)}.")
         self.optimizer = optimizers.get(optimizer)
         self.loss = losses.get(loss)
-        known = {"accuracy", "mae", "mse"}
         self.metrics = list(metrics or [])
-        for metric in self.metrics:
-            if metric not in known:
-                raise ValueError(f"Unknown metric {metric!r}. Choose from: {', '.join(sorted(known))}.")
+        self._plans = {}
         if self.built:
             self.optimizer.build(self._params.size, self.dtype)
 
@@ -214,16 +331,27 @@ class Sequential:
             raise ValueError("Call compile(optimizer=..., loss=...) before training or evaluating.")
 
     def _check_X(self, X) -> np.ndarray:
-        X = np.asarray(X)
+        try:
+            X = np.asarray(X)
+        except (TypeError, ValueError) as error:
+            raise ValueError("X must be a 2-D table of numbers (rows of equal length).") from error
         if X.ndim != 2:
             raise ValueError(f"X must be a 2-D array (rows = examples, columns = features), not {X.ndim}-D.")
         if X.shape[0] == 0:
             raise ValueError("X has no rows.")
-        if not np.issubdtype(X.dtype, np.number):
+        if X.shape[1] == 0:
+            raise ValueError("X has no feature columns.")
+        if not (np.issubdtype(X.dtype, np.number) or X.dtype == np.bool_) or np.issubdtype(X.dtype, np.complexfloating):
             raise ValueError("X must hold numbers only.")
         X = X.astype(self.dtype, copy=False)
         if not np.isfinite(X).all():
             raise ValueError("X contains NaN or infinite values: clean or drop those rows first.")
+        norm = self.normalization
+        if norm is not None:
+            norm._require_adapted()
+            if X.shape[1] != norm.input_dim:
+                raise ValueError(f"X has {X.shape[1]} feature column(s) but the Normalization layer was adapted "
+                                 f"to {norm.input_dim}.")
         if not self.built:
             self.build(X.shape[1])
         elif X.shape[1] != self.input_dim:
@@ -232,29 +360,84 @@ class Sequential:
 
     def _check_xy(self, X, y) -> tuple[np.ndarray, np.ndarray]:
         X = self._check_X(X)
-        y_arr = np.asarray(y)
+        try:
+            y_arr = np.asarray(y)
+        except (TypeError, ValueError) as error:
+            raise ValueError("y must be an array of numbers (one row per example).") from error
+        if y_arr.ndim == 0 or y_arr.ndim > 2:
+            raise ValueError(f"y must be 1-D (one label per example) or 2-D (one row per example), not {y_arr.ndim}-D.")
         if y_arr.shape[0] != X.shape[0]:
             raise ValueError(f"X has {X.shape[0]} rows but y has {y_arr.shape[0]}: they must match.")
-        if not np.issubdtype(y_arr.dtype, np.number) or not np.isfinite(y_arr.astype(float)).all():
+        if not (np.issubdtype(y_arr.dtype, np.number) or y_arr.dtype == np.bool_) \
+                or np.issubdtype(y_arr.dtype, np.complexfloating) or not np.isfinite(y_arr.astype(float)).all():
             raise ValueError("y contains NaN, infinite or non-numeric values.")
         return X, self.loss.prepare_targets(y_arr, self.output_units, self.dtype)
 
-    def layer_outputs(self, X) -> list[dict[str, np.ndarray]]:
-        """For every layer, its pre-activation `z` and activation `a`, each of shape (n, units)."""
-        a = self._check_X(X)
-        out = []
-        for layer in self.layers:
-            z = a @ layer.W + layer.b
-            a = activations.forward(layer.activation, z)
-            out.append({"z": z, "a": a})
+    # ----- forward ---------------------------------------------------------------------------
+    def _input_units_first(self, X: np.ndarray) -> np.ndarray:
+        """[normalize(X).T; ones]: shape (features + 1, n), the network's input with the bias row."""
+        n, d = X.shape
+        XT = np.empty((d + 1, n), dtype=self.dtype)
+        if self.normalization is None:
+            np.copyto(XT[:-1], X.T)
+        else:
+            np.subtract(X.T, self.normalization.mean.astype(self.dtype)[:, None], out=XT[:-1])
+            XT[:-1] *= self.normalization._inv_std.astype(self.dtype)[:, None]
+        XT[-1] = 1.0
+        return XT
+
+    def _output_activation_units_first(self, z: np.ndarray) -> np.ndarray:
+        """The output layer's activation of (units, n) logits (softmax over axis 0)."""
+        name = self.output_activation
+        if name == "softmax":
+            return activations.softmax_units_first(z)
+        return activations.ACTIVATIONS[name][0](z)
+
+    def _forward_units_first(self, XT: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """(z, a) per layer, each (units, n); the same kernels and bias trick as training, so results match."""
+        a, out = XT, []
+        n = XT.shape[1]
+        for layer, Wb in zip(self.layers[:-1], self._Wb, strict=False):
+            full = np.empty((layer.units + 1, n), dtype=self.dtype)
+            full[-1] = 1.0
+            kernel = activations.forward_kernel(layer.activation)
+            if kernel is None:
+                np.matmul(Wb.T, a, out=full[:-1])
+                z = full[:-1]
+            else:
+                z = np.matmul(Wb.T, a)
+                kernel(z, full[:-1])
+            out.append((z, full[:-1]))
+            a = full
+        z = np.matmul(self._Wb[-1].T, a)
+        out.append((z, self._output_activation_units_first(z)))
         return out
+
+    def normalize(self, X) -> np.ndarray:
+        """The network's actual input for X: X standardised by the Normalization layer (X itself if none)."""
+        X = self._check_X(X)
+        return self._input_units_first(X)[:-1].T.copy()
+
+    def layer_outputs(self, X) -> list[dict[str, np.ndarray]]:
+        """For every Dense layer, its pre-activation `z` and activation `a`, each of shape (n, units).
+
+        The Normalization layer (if any) is not listed: `normalize(X)` gives its output, the network's input.
+        """
+        X = self._check_X(X)
+        with np.errstate(all="ignore"):
+            outputs = self._forward_units_first(self._input_units_first(X))
+        result = []
+        for layer, (z, a) in zip(self.layers, outputs, strict=True):
+            z_rows = z.T.copy() if layer.activation == "linear" else z.T
+            result.append({"z": z_rows, "a": a.T})
+        return result
 
     def predict(self, X) -> np.ndarray:
         """The output layer's activation, shape (n, output units) (logits when the head is linear)."""
-        a = self._check_X(X)
-        for layer in self.layers:
-            a = activations.forward(layer.activation, a @ layer.W + layer.b)
-        return a
+        X = self._check_X(X)
+        with np.errstate(all="ignore"):
+            a = self._forward_units_first(self._input_units_first(X))[-1][1]
+        return a.T if a.shape[0] == 1 else np.ascontiguousarray(a.T)
 
     def predict_proba(self, X) -> np.ndarray:
         """Probabilities even when the loss works from logits (sigmoid or softmax applied to a linear head)."""
@@ -268,37 +451,137 @@ class Sequential:
     def _penalty(self) -> float:
         return sum(layer.kernel_regularizer.penalty(layer.W) for layer in self.layers if layer.kernel_regularizer)
 
-    def _output_gradient(self, y, z, a) -> np.ndarray:
-        loss = self.loss
-        if not loss.from_logits and self.output_activation == loss.fused_activation:
-            # sigmoid + BCE, softmax + CE: dL/dz collapses to (a - y) / N, exact and stable.
-            scale = a.size if isinstance(loss, losses.BinaryCrossentropy) else a.shape[0]
-            return (a - y) / scale
-        return activations.backward(self.output_activation, z, a, loss.gradient(y, a))
+    def _head_kind(self) -> str:
+        """Which fused output gradient applies: 'sigmoid', 'softmax', 'mse' or 'generic' (chain rule)."""
+        loss, act = self.loss, self.output_activation
+        own = "linear" if loss.from_logits else loss.fused_activation
+        if isinstance(loss, losses.BinaryCrossentropy) and act == own:
+            return "sigmoid"
+        if isinstance(loss, losses.CategoricalCrossentropy) and act == own:
+            return "softmax"
+        if isinstance(loss, losses.MeanSquaredError) and act == "linear":
+            return "mse"
+        return "generic"
 
-    def _loss_and_gradients(self, X, y) -> tuple[float, np.ndarray]:
-        """Forward and backward pass on one batch; fills the flat gradient vector; returns (loss, output)."""
-        layers = self.layers
-        inputs, zs = [], []
-        a = X
-        for layer in layers:
-            inputs.append(a)
-            z = a @ layer.W
-            z += layer.b
-            zs.append(z)
-            a = activations.forward(layer.activation, z)
-        loss_value = self.loss(y, a) + (self._penalty() if self._has_regularizer else 0.0)
-        dz = self._output_gradient(y, zs[-1], a)
-        for i in range(len(layers) - 1, -1, -1):
-            layer = layers[i]
-            np.matmul(inputs[i].T, dz, out=layer.dW)
-            np.sum(dz, axis=0, out=layer.db)
-            if layer.kernel_regularizer is not None:
-                layer.dW += layer.kernel_regularizer.gradient(layer.W)
-            if i:
-                below = layers[i - 1]
-                dz = activations.backward(below.activation, zs[i - 1], inputs[i], dz @ layer.W.T)
-        return loss_value, a
+    def _targets(self, YT: np.ndarray, column_scale: np.ndarray | None) -> np.ndarray:
+        """The targets the head kernel subtracts, pre-scaled per column (by 1/its batch's rows), (units, n)."""
+        kind = self._head_kind()
+        if kind == "generic":
+            return YT
+        if kind == "sigmoid":
+            return (0.5 - YT) * column_scale
+        return YT * column_scale
+
+    def _column_scale(self, batches) -> np.ndarray | None:
+        """Per example: 1/(rows of its batch) times the head's constant (1/k for BCE, 2/k for MSE, 1 for CE)."""
+        kind, k = self._head_kind(), self.output_units
+        if kind == "generic":
+            return None
+        factor = {"sigmoid": 1.0 / k, "softmax": 1.0, "mse": 2.0 / k}[kind]
+        scale = np.empty(batches[-1][1], dtype=self.dtype)
+        for start, end in batches:
+            scale[start:end] = factor / (end - start)
+        return scale
+
+    def _head_kernel(self, rows: int):
+        """A callable (z, t) -> dL/dz for one batch, shapes (units, rows); t are the pre-scaled targets."""
+        kind, k, dtype = self._head_kind(), self.output_units, self.dtype
+        dz = np.empty((k, rows), dtype=dtype)
+        if kind == "sigmoid":
+            # sigmoid(z) = (1 + tanh(z/2))/2, so (sigmoid(z) - y)/S = tanh(z/2) * (0.5/S) + (0.5 - y)/S.
+            scale = 0.5 / (k * rows)
+
+            def head(z, t, dz=dz):
+                np.multiply(z, 0.5, out=dz)
+                np.tanh(dz, out=dz)
+                dz *= scale
+                dz += t
+                return dz
+        elif kind == "softmax":
+            column_max, column_sum = np.empty(rows, dtype=dtype), np.empty(rows, dtype=dtype)
+
+            def head(z, t, dz=dz, column_max=column_max, column_sum=column_sum):
+                np.maximum.reduce(z, axis=0, out=column_max)
+                np.subtract(z, column_max, out=dz)
+                np.exp(dz, out=dz)
+                np.add.reduce(dz, axis=0, out=column_sum)
+                column_sum *= rows
+                np.divide(dz, column_sum, out=dz)
+                dz -= t
+                return dz
+        elif kind == "mse":
+            scale = 2.0 / (k * rows)
+
+            def head(z, t, dz=dz):
+                np.multiply(z, scale, out=dz)
+                dz -= t
+                return dz
+        else:
+            loss, name = self.loss, self.output_activation
+            backward = activations.backward_kernel(name)
+            scratch = np.empty((k, rows), dtype=dtype)
+
+            def head(z, t):
+                a = self._output_activation_units_first(z)
+                np.copyto(dz, loss.gradient(t.T, a.T).T)
+                if backward is not None:
+                    backward(z, a, dz, scratch)
+                return dz
+        return head
+
+    def _plan(self, rows: int) -> _Plan:
+        plan = self._plans.get(rows)
+        if plan is None:
+            if len(self._plans) > 4:
+                self._plans.clear()
+            plan = self._plans[rows] = _Plan(self, rows)
+        return plan
+
+    def _forward_backward(self, plan: _Plan, xb: np.ndarray, zb: np.ndarray, tb: np.ndarray) -> None:
+        """One batch: output logits into zb, the gradient of the mean loss into the flat gradient vector."""
+        a = xb
+        for WbT, z, top, full, kernel in plan.forward:
+            np.matmul(WbT, a, out=z)
+            if kernel is not None:
+                kernel(z, top)
+            a = full
+        np.matmul(plan.out_WbT, a, out=zb)
+        dz = plan.head(zb, tb)
+        for G, a_in, W, da, kernel, z, top, scratch in plan.backward:
+            np.matmul(a_in, dz.T, out=G)
+            np.matmul(W, dz, out=da)
+            if kernel is not None:
+                kernel(z, top, da, scratch)
+            dz = da
+        np.matmul(xb, dz.T, out=plan.G0)
+
+    def _regularize(self) -> float:
+        """Add every kernel regularizer's gradient to the flat gradient; return the total penalty."""
+        penalty = 0.0
+        for layer in self.layers:
+            reg = layer.kernel_regularizer
+            if reg is not None:
+                penalty += reg.penalty(layer.W)
+                layer.dW += reg.gradient(layer.W)
+        return penalty
+
+    def gradients(self, X, y) -> tuple[float, list[np.ndarray]]:
+        """Loss (with penalty) on the batch (X, y) and its gradient [dW1, db1, dW2, db2, ...]; no step taken."""
+        self._require_compiled()
+        X, y = self._check_xy(X, y)
+        n = X.shape[0]
+        T = self._targets(np.ascontiguousarray(y.T), self._column_scale([(0, n)]))
+        ZT = np.empty((self.output_units, n), dtype=self.dtype)
+        with np.errstate(all="ignore"):
+            self._forward_backward(_Plan(self, n), self._input_units_first(X), ZT, T)
+            penalty = self._regularize()
+            loss_value = self.loss(y, self._rows(self._output_activation_units_first(ZT))) + penalty
+        return loss_value, [g.copy() for layer in self.layers for g in (layer.dW, layer.db)]
+
+    @staticmethod
+    def _rows(units_first: np.ndarray) -> np.ndarray:
+        """(units, n) -> (n, units), C-ordered so reductions sum in the same order as predict's output."""
+        return units_first.T if units_first.shape[0] == 1 else np.ascontiguousarray(units_first.T)
 
     def _metric_values(self, y, out) -> dict[str, float]:
         values = {}
@@ -315,53 +598,93 @@ class Sequential:
             validation_data=None, verbose: int = 0) -> History:
         """Train for `epochs` passes over (X, y); calling again continues with the optimizer state kept.
 
-        An epoch's 'loss' is the mean of its batch losses, each taken before that batch's step (as Keras).
-        Raises TrainingDiverged (weights left at their last finite values) if a step goes non-finite.
+        batch_size=None means one full batch. An epoch's 'loss' is the mean of its batch losses, each taken
+        before that batch's step and weighted by the batch's rows (as Keras); metrics likewise.
+        Raises TrainingDiverged (weights and optimizer left as before the bad step) if a step goes non-finite.
         """
         self._require_compiled()
         X, y = self._check_xy(X, y)
         if validation_data is not None:
+            if not isinstance(validation_data, list | tuple) or len(validation_data) != 2:
+                raise ValueError("validation_data must be a pair (X_val, y_val).")
             X_val, y_val = self._check_xy(*validation_data)
-        if isinstance(epochs, bool) or int(epochs) != epochs or epochs < 0:
-            raise ValueError(f"epochs must be a whole number >= 0, not {epochs!r}.")
+        epochs = _whole_number(epochs, "epochs", 0)
         n = X.shape[0]
-        batch_size = n if batch_size is None else int(batch_size)
-        if batch_size < 1:
-            raise ValueError(f"batch_size must be >= 1, not {batch_size}.")
-        batch_size = min(batch_size, n)
-        if self.optimizer.last_update is None or self.optimizer.last_update.size != self._params.size:
-            self.optimizer.build(self._params.size, self.dtype)
-        self._has_regularizer = any(layer.kernel_regularizer for layer in self.layers)
-        params, grads, optimizer = self._params, self._grads, self.optimizer
-        backup = np.empty_like(params)
+        batch_size = n if batch_size is None else min(_whole_number(batch_size, "batch_size", 1), n)
+        optimizer = self.optimizer
+        if optimizer.built_size != self._params.size:
+            optimizer.build(self._params.size, self.dtype)
         history = History()
-        for _ in range(int(epochs)):
-            epoch = self.epochs_trained + 1
-            if shuffle:
-                order = self.rng.permutation(n)
-                X_epoch, y_epoch = X[order], y[order]
-            else:
-                X_epoch, y_epoch = X, y
-            total_loss = 0.0
-            metric_sums: dict[str, float] = {}
-            for start in range(0, n, batch_size):
-                xb, yb = X_epoch[start:start + batch_size], y_epoch[start:start + batch_size]
-                loss_value, out = self._loss_and_gradients(xb, yb)
-                np.copyto(backup, params)
-                optimizer.apply(params, grads)
-                if not (math.isfinite(loss_value) and np.isfinite(params).all()):
-                    np.copyto(params, backup)
-                    raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate)
-                rows = xb.shape[0]
-                total_loss += loss_value * rows
-                for key, value in self._metric_values(yb, out).items():
-                    metric_sums[key] = metric_sums.get(key, 0.0) + value * rows
-            logs = {"loss": total_loss / n, **{k: v / n for k, v in metric_sums.items()}}
-            if validation_data is not None:
-                logs.update({f"val_{k}": v for k, v in self._evaluate_prepared(X_val, y_val).items()})
-            self.epochs_trained = epoch
-            history._append(epoch, logs)
+        if epochs == 0:
+            return history
+        batches = [(start, min(start + batch_size, n)) for start in range(0, n, batch_size)]
+        plans = [self._plan(end - start) for start, end in batches]
+        column_scale = self._column_scale(batches)
+        with np.errstate(all="ignore"):
+            XT = self._input_units_first(X)
+            YT = np.ascontiguousarray(y.T)
+            ZT = np.empty((self.output_units, n), dtype=self.dtype)
+            targets = None
+            for _ in range(epochs):
+                epoch = self.epochs_trained + 1
+                if shuffle:
+                    order = self.rng.permutation(n)
+                    XT_epoch, YT_epoch, y_epoch = XT[:, order], YT[:, order], y[order]
+                    targets = None
+                else:
+                    XT_epoch, YT_epoch, y_epoch = XT, YT, y
+                if targets is None:
+                    targets = self._targets(YT_epoch, column_scale)
+                snapshot = (self._params.copy(), optimizer.get_state())
+                penalty_sum = self._run_epoch(XT_epoch, targets, ZT, batches, plans)
+                out = self._rows(self._output_activation_units_first(ZT))
+                data_loss = self.loss(y_epoch, out)
+                penalty = penalty_sum if len(batches) == 1 else penalty_sum / n
+                loss_value = data_loss + penalty
+                if not (math.isfinite(loss_value) and np.isfinite(self._params).all()):
+                    np.copyto(self._params, snapshot[0])
+                    optimizer.set_state(snapshot[1])
+                    self._replay(XT_epoch, targets, ZT, batches, plans, y_epoch, epoch)
+                logs = {"loss": loss_value, **self._metric_values(y_epoch, out)}
+                if validation_data is not None:
+                    logs.update({f"val_{k}": v for k, v in self._evaluate_prepared(X_val, y_val).items()})
+                self.epochs_trained = epoch
+                history._append(epoch, logs)
         return history
+
+    def _run_epoch(self, XT, targets, ZT, batches, plans) -> float:
+        """Every step of one epoch, unchecked; returns the sum of penalty * rows over the batches."""
+        params, pair, step = self._params, self._grad_pair, self.optimizer._step
+        regularized = any(layer.kernel_regularizer for layer in self.layers)
+        penalty_sum = 0.0
+        forward_backward = self._forward_backward
+        for (start, end), plan in zip(batches, plans, strict=True):
+            forward_backward(plan, XT[:, start:end], ZT[:, start:end], targets[:, start:end])
+            if regularized:
+                penalty_sum += self._regularize() * ((end - start) if len(batches) > 1 else 1)
+            step(params, pair)
+        return penalty_sum
+
+    def _replay(self, XT, targets, ZT, batches, plans, y_epoch, epoch) -> None:
+        """Re-run a diverged epoch step by step from its snapshot; raise before the first non-finite step."""
+        params, pair, optimizer = self._params, self._grad_pair, self.optimizer
+        last_finite_loss = float("nan")
+        for index, ((start, end), plan) in enumerate(zip(batches, plans, strict=True), start=1):
+            zb = ZT[:, start:end]
+            self._forward_backward(plan, XT[:, start:end], zb, targets[:, start:end])
+            penalty = self._regularize()
+            loss_value = self.loss(y_epoch[start:end], self._rows(self._output_activation_units_first(zb))) + penalty
+            if not math.isfinite(loss_value):
+                raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate, step=index, reason="loss")
+            before = (params.copy(), optimizer.get_state())
+            optimizer._step(params, pair)
+            if not np.isfinite(params).all():
+                np.copyto(params, before[0])
+                optimizer.set_state(before[1])
+                raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate, step=index, reason="weights")
+            last_finite_loss = loss_value
+        # The epoch's mean loss overflowed although every batch loss was finite.
+        raise TrainingDiverged(epoch, last_finite_loss * math.inf, optimizer.learning_rate, reason="loss")
 
     def _evaluate_prepared(self, X, y) -> dict[str, float]:
         out = self.predict(X)
@@ -371,11 +694,19 @@ class Sequential:
         """Loss (with any regularization penalty) and metrics on (X, y): a float, a list, or a dict."""
         self._require_compiled()
         X, y = self._check_xy(X, y)
-        result = self._evaluate_prepared(X, y)
+        with np.errstate(all="ignore"):
+            result = self._evaluate_prepared(X, y)
         if return_dict:
             return result
         values = list(result.values())
         return values[0] if len(values) == 1 else values
+
+    # ----- files -----------------------------------------------------------------------------
+    def save(self, path) -> None:
+        """Write the model (architecture, normalization, weights, optimizer state, RNG state) as one JSON file."""
+        from engine import serialization  # serialization imports this module
+
+        serialization.save_model(self, path)
 
 
 def accuracy(model: Sequential, y: np.ndarray, out: np.ndarray) -> float:

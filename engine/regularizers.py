@@ -11,6 +11,8 @@ class Regularizer:
     name = "regularizer"
 
     def __init__(self, rate: float):
+        if isinstance(rate, bool) or not isinstance(rate, int | float | np.integer | np.floating):
+            raise ValueError(f"A regularization rate must be a number >= 0, not {rate!r}.")
         rate = float(rate)
         if not np.isfinite(rate) or rate < 0:
             raise ValueError(f"A regularization rate must be a number >= 0, not {rate}.")
@@ -41,7 +43,8 @@ class L2(Regularizer):
     name = "l2"
 
     def penalty(self, W):
-        return float(self.rate * np.square(W).sum())
+        w = np.ravel(W)
+        return float(self.rate * np.dot(w, w))
 
     def gradient(self, W):
         return (2.0 * self.rate) * W
@@ -62,6 +65,10 @@ def get(regularizer) -> Regularizer | None:
 def from_config(config: dict | None) -> Regularizer | None:
     if config is None:
         return None
-    if config.get("name") not in REGULARIZERS:
-        raise ValueError(f"Unknown regularizer in file: {config.get('name')!r}.")
-    return REGULARIZERS[config["name"]](config["rate"])
+    if not isinstance(config, dict) or config.get("name") not in REGULARIZERS:
+        name = config.get("name") if isinstance(config, dict) else config
+        raise ValueError(f"Unknown regularizer {name!r}. Choose one of: {', '.join(REGULARIZERS)}, or None.")
+    rate = config.get("rate")
+    if isinstance(rate, bool) or not isinstance(rate, int | float):
+        raise ValueError(f"A regularization rate must be a number >= 0, not {rate!r}.")
+    return REGULARIZERS[config["name"]](rate)
