@@ -1,7 +1,7 @@
 """Feature standardisation as a layer (Keras name `Normalization`): x' = (x - mean) / sqrt(variance) per column.
 
 >>> norm = Normalization()
->>> norm.adapt(np.array([[0.0, 5.0], [2.0, 5.0]]))
+>>> _ = norm.adapt(np.array([[0.0, 5.0], [2.0, 5.0]]))
 >>> norm(np.array([[2.0, 5.0]]))   # column 2 is constant: variance 1, so it maps to 0 instead of dividing by 0
 array([[1., 0.]])
 
@@ -44,8 +44,11 @@ class Normalization:
     def input_dim(self) -> int | None:
         return None if self.mean is None else int(self.mean.size)
 
-    def adapt(self, X) -> None:
-        """Learn each column's mean and variance from X (n, features); a constant column gets variance 1."""
+    def adapt(self, X) -> "Normalization":
+        """Learn each column's mean and variance from X (n, features); a constant column gets variance 1.
+
+        Returns the layer itself, so `Normalization().adapt(X_train)` reads as one step.
+        """
         X = np.asarray(X)
         if X.ndim != 2 or X.shape[0] == 0 or X.shape[1] == 0:
             raise ValueError("Normalization.adapt needs a 2-D array with at least one row and one column.")
@@ -60,6 +63,18 @@ class Normalization:
         variance[constant] = 1.0
         variance[variance <= 0] = 1.0  # rounding can leave a near-constant column at 0
         self._set(mean, variance)
+        return self
+
+    @property
+    def std(self) -> np.ndarray:
+        """sqrt(variance) per feature, shape (features,)."""
+        self._require_adapted()
+        return np.sqrt(self.variance)
+
+    def inverse(self, X_scaled) -> np.ndarray:
+        """Back to the original units: X_scaled * std + mean, shape of X_scaled."""
+        self._require_adapted()
+        return np.asarray(X_scaled, dtype=np.float64) * self.std + self.mean
 
     def _require_adapted(self) -> None:
         if self.mean is None:
