@@ -7,29 +7,34 @@ from ui.pages import ROOT, page_files, page_name
 from ui.setup import setup_page
 
 setup_page("common.app_title")
-st.markdown(f"#### {t('home.intro')}")
+st.markdown(f"### {t('home.tagline')}")
+st.markdown(t("home.intro"))
 
 st.header(t("home.start_here"))
 st.markdown(t("home.start_hint"))
 
+# Streamlit's bundled Material icons: they render the same everywhere (emoji need an emoji font).
 PAGE_ICONS = {
-    "Playground": "🧪", "One_Neuron": "⚪", "Demand_Case_Study": "👕", "Forward_Pass": "➡️",
-    "Activations": "📈", "Softmax": "🎲", "Multi_Label": "🏷️", "Optimizers": "🏁", "Digits": "🔢",
+    "Playground": "science", "One_Neuron": "radio_button_checked", "Demand_Case_Study": "checkroom",
+    "Forward_Pass": "arrow_forward", "Activations": "show_chart", "Softmax": "bar_chart",
+    "Multi_Label": "label", "Optimizers": "speed", "Digits": "pin",
 }
 
-# Two cards a row: on a projector a row stays readable from the back of the room.
+# Three cards a row: the nine pages fit in three rows, each card still readable on a projector.
 pages = page_files()
-for row_start in range(0, len(pages), 2):
-    for column, path in zip(st.columns(2), pages[row_start:row_start + 2], strict=False):
+for row_start in range(0, len(pages), 3):
+    for column, path in zip(st.columns(3), pages[row_start:row_start + 3], strict=False):
         name = page_name(path)
         key = f"home.page.{name}"
         # A page that has no card text yet still gets a working link, named after its file.
         label = t(f"{key}.name") if f"{key}.name" in STRINGS else name.replace("_", " ")
+        icon = f":material/{PAGE_ICONS.get(name, 'article')}:"
         with column.container(border=True, key=f"home_card_{name}"):
-            st.page_link(str(path.relative_to(ROOT)), label=f"**{label}**", icon=PAGE_ICONS.get(name, "📄"))
+            st.subheader(f"{icon} {label}", anchor=False)
             st.markdown(t(f"{key}.what") if f"{key}.what" in STRINGS else t("home.page_missing_text"))
             if f"{key}.notes" in STRINGS:
                 st.caption(t("home.notes_section", section=t(f"{key}.notes")))
+            st.page_link(str(path.relative_to(ROOT)), label=t("home.open"), icon=":material/arrow_forward:")
 
 st.divider()
 st.caption(t("home.footer"))

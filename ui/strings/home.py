@@ -1,10 +1,12 @@
 STRINGS = {
+    "home.tagline": (
+        "Build a neural network layer by layer, train it, and watch it learn.",
+        "逐层搭建神经网络，训练它，看着它学习。",
+    ),
     "home.intro": (
-        "Build a neural network layer by layer, train it, and watch it learn: decision boundaries, "
-        "probabilities and the loss change live as it trains. Nothing to install, nothing to break: "
-        "change anything and press Play again.",
-        "逐层搭建神经网络，训练它，看着它学习：决策边界、概率和损失在训练中实时变化。"
-        "不用安装，也不会弄坏什么：改动任何设置，再按一次播放即可。",
+        "Decision boundaries, probabilities and the loss change live while it trains. "
+        "Nothing to install and nothing to break: change anything and press Play again.",
+        "训练时，决策边界、概率和损失都会实时变化。不用安装，也不会弄坏什么：改动任何设置，再按一次播放即可。",
     ),
     "home.start_here": ("Where to start", "从哪里开始"),
     "home.start_hint": (
@@ -12,6 +14,7 @@ STRINGS = {
         "Know the basics? Go straight to the **Playground**.",
         "第一次接触神经网络？按顺序学习，从 **一个神经元** 开始。已经了解基础？直接打开 **游乐场**。",
     ),
+    "home.open": ("Open", "打开"),
     "home.notes_section": ("Notes: {section}", "讲义：{section}"),
     "home.page_missing_text": ("(no description yet)", "（暂无说明）"),
     "home.footer": (

@@ -1,0 +1,97 @@
+"""Regenerate the README's screenshots from the running app: `.venv/bin/python scripts/screenshots.py`.
+
+Starts `streamlit run app.py` on a free port (as the browser tests do), drives Debian's Chromium with
+Playwright, waits for every chart to draw and, on pages with a Play button (the Playground), trains for a
+few seconds and pauses first so the picture shows a trained decision boundary. Writes docs/screenshots/*.png.
+Needs the test requirements (playwright) and /usr/bin/chromium.
+"""
+
+import argparse
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.conftest import (  # noqa: E402
+    CHROMIUM,
+    start_server,
+    stop_server,
+    wait_for_app,
+    wait_for_charts,
+)
+
+OUT = ROOT / "docs" / "screenshots"
+PLAY = re.compile(r"^\W*(Play|Train|播放|训练)\b", re.IGNORECASE)
+PAUSE = re.compile(r"^\W*(Pause|Stop|暂停|停止)\b", re.IGNORECASE)
+
+
+# (file name, URL path and query, seconds of training before the picture, whole page or first screen)
+SHOTS = [
+    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh", 12, False),
+    ("lesson_demand", "/Demand_Case_Study", 0, False),
+    ("home", "/", 0, True),
+    ("playground_zh", "/Playground?dataset=xor&lang=zh", 6, False),
+]
+
+
+def train_for(page, seconds: float) -> None:
+    """Press Play, let it train, press Pause (if the page has one) and wait for the final redraw."""
+    play = page.get_by_role("button", name=PLAY).first
+    play.click()
+    time.sleep(seconds)
+    pause = page.get_by_role("button", name=PAUSE)
+    if pause.count():
+        pause.first.click()
+    wait_for_app(page)
+
+
+def take(page, base: str, name: str, path: str, train_seconds: float, full_page: bool) -> Path:
+    page.goto(base + path)
+    wait_for_app(page)
+    page.locator("h1").first.wait_for(timeout=30_000)
+    wait_for_charts(page)
+    if train_seconds:
+        train_for(page, train_seconds)
+        wait_for_charts(page)
+    time.sleep(1.0)  # Vega's last transition
+    if page.locator('[data-testid="stException"]').count():
+        print(f"warning: {name}: the page shows an error box", file=sys.stderr)
+    OUT.mkdir(parents=True, exist_ok=True)
+    target = OUT / f"{name}.png"
+    page.screenshot(path=str(target), full_page=full_page)
+    return target
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("names", nargs="*", help=f"only these shots (of {', '.join(s[0] for s in SHOTS)})")
+    args = parser.parse_args()
+    shots = [shot for shot in SHOTS if not args.names or shot[0] in args.names]
+    failures = 0
+    proc, base = start_server()
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
+            for name, path, seconds, full_page in shots:
+                context = browser.new_context(viewport={"width": 1440, "height": 1000})
+                page = context.new_page()
+                try:
+                    print(take(page, base, name, path, seconds, full_page).relative_to(ROOT))
+                except Exception as exc:  # one broken page should not cost the other pictures
+                    print(f"error: {name} ({path}): {exc}", file=sys.stderr)
+                    failures += 1
+                finally:
+                    context.close()
+            browser.close()
+    finally:
+        stop_server(proc)
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
