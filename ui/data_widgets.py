@@ -72,7 +72,8 @@ def csv_upload(key: str, confirm: bool = False) -> Dataset | None:
     "Use this data" (so the caller replaces its data once, on purpose).
     """
     st.caption(t("data.limits", mb=MAX_BYTES / 1e6, rows=MAX_ROWS))
-    uploaded = st.file_uploader(t("data.upload_file"), key=f"{key}.file")
+    uploaded = st.file_uploader(t("data.upload_file"), key=f"{key}.file",
+                                max_upload_size=max(1, round(MAX_BYTES / 1e6)))
     pasted = st.text_area(t("data.paste_table"), key=f"{key}.paste", height=120,
                           placeholder=t("data.paste_placeholder"))
     if uploaded is not None:
@@ -105,6 +106,9 @@ def csv_upload(key: str, confirm: bool = False) -> Dataset | None:
     features = st.multiselect(t("data.feature_columns"), table.columns,
                               default=[c for c in numeric if c != default_target],
                               key=f"{key}.features.{columns_id}")
+    not_numeric = [c for c in table.columns if c not in numeric and c not in targets]
+    if not_numeric:
+        st.caption(t("data.not_numeric_columns", columns=", ".join(not_numeric)))
     proposed = propose_problem(_target_cells(table, targets)) if targets else "binary"
     choice = st.selectbox(
         t("data.problem"), [AUTO, *PROBLEMS], key=f"{key}.problem.{columns_id}",
@@ -148,5 +152,8 @@ def data_summary(ds: Dataset, rows: int = HEAD_ROWS) -> None:
     elif ds.problem == "regression":
         table[t("data.column.target")] = ds.y[:rows]
     else:
-        table[t("data.column.target")] = [f"{int(v)} ({ds.target_names[int(v)]})" for v in ds.y[:rows]]
+        table[t("data.column.target")] = [
+            str(int(v)) if ds.target_names[int(v)] == str(int(v)) else f"{int(v)} ({ds.target_names[int(v)]})"
+            for v in ds.y[:rows]
+        ]
     st.dataframe({k: np.asarray(v).tolist() for k, v in table.items()}, hide_index=True)

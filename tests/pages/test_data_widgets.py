@@ -117,3 +117,10 @@ def test_chinese_errors_and_labels():
     assert "没有数值列" in at.error[0].value
     _paste(at, (DATA / "single_class.csv").read_text())
     assert "只有一个类别" in at.error[0].value
+
+
+def test_columns_that_are_not_all_numbers_are_named_and_left_out_by_default():
+    at = _app()
+    _paste(at, (DATA / "text_in_feature.csv").read_text())
+    assert any("not chosen as features: x2" in c.value for c in at.caption)
+    assert _result(at) == "RESULT: binary X(4, 1) y(4,) targets=['0', '1']"

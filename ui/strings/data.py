@@ -73,6 +73,8 @@ STRINGS = {
     "data.table_read": ("Read {rows} rows and {cols} columns.", "读取了 {rows} 行、{cols} 列。"),
     "data.target_columns": ("Target column (several 0/1 columns = multi-label)", "目标列（多个 0/1 列 = 多标签）"),
     "data.feature_columns": ("Feature columns (inputs)", "特征列（输入）"),
+    "data.not_numeric_columns": ("Not all numbers (text or missing values), so not chosen as features: {columns}",
+                                 "不全是数字（含文字或缺失值），因此未被选为特征：{columns}"),
     "data.problem": ("Problem type", "问题类型"),
     "data.problem_auto": ("Automatic: {problem}", "自动：{problem}"),
     "data.use_data": ("Use this data", "使用这份数据"),
