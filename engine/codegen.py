@@ -15,7 +15,6 @@ import numpy as np
 
 from engine import losses, optimizers, regularizers
 
-KERAS_EPSILON = 1e-7  # keras.backend.epsilon(): Normalization divides by max(sqrt(variance), epsilon)
 _WRAP = 96  # wrap long literal lists at about this many characters
 
 
@@ -25,6 +24,8 @@ def _normalization(model):
     layer = getattr(model, "normalization", None)
     if layer is None:
         return None
+    if layer.mean is None:
+        raise ValueError("The Normalization layer has not learnt its mean and variance yet: adapt it first.")
     mean = np.asarray(layer.mean, dtype=np.float64).reshape(-1)
     variance = np.asarray(layer.variance, dtype=np.float64).reshape(-1)
     return mean, variance
@@ -44,19 +45,28 @@ def _from_logits(model) -> bool:
     return bool(model.loss is not None and model.loss.from_logits)
 
 
+def _names_fit(names, count: int) -> bool:
+    return isinstance(names, list) and len(names) == count and all(isinstance(n, str) for n in names)
+
+
 def _check(model, feature_names, class_names) -> tuple[list[str], list[str] | None]:
     if not model.built:
         raise ValueError("The model has no weights yet: build or train it first.")
     if not all(np.isfinite(w).all() for w in model.get_weights()):
         raise ValueError("The model's weights are not all finite numbers, so there is no code to write.")
     n_in = model.input_dim
+    head, units = _head(model), model.output_units
+    n_classes = None if head == "regression" else 2 if head == "binary" else units
+    saved = model.metadata if isinstance(getattr(model, "metadata", None), dict) else {}
+    if feature_names is None and _names_fit(saved.get("features"), n_in):
+        feature_names = saved["features"]  # names saved with a loaded model file
+    if class_names is None and n_classes is not None and _names_fit(saved.get("classes"), n_classes):
+        class_names = saved["classes"]
     features = [f"x{i + 1}" for i in range(n_in)] if feature_names is None else [str(n) for n in feature_names]
     if len(features) != n_in:
         raise ValueError(f"The model has {n_in} input(s) but {len(features)} feature name(s) were given.")
-    head, units = _head(model), model.output_units
     if head == "regression":
         return features, None
-    n_classes = 2 if head == "binary" else units
     if class_names is None:
         prefix = "label" if head == "multilabel" else "class"
         return features, [f"{prefix} {j}" for j in range(n_classes)]
@@ -410,7 +420,7 @@ def numpy_code(model, feature_names=None, class_names=None, examples=None) -> st
             "", "",
             "def normalize(x):",
             '    """(x - mean) / sqrt(variance) per feature, as Keras\'s Normalization layer; x: (..., features)."""',
-            f"    return (x - MEAN) / np.maximum(np.sqrt(VARIANCE), {KERAS_EPSILON!r})",
+            "    return (x - MEAN) / np.sqrt(VARIANCE)",
         ]
     lines += [
         "", "",

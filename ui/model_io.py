@@ -41,7 +41,7 @@ def load_uploaded_model(data: bytes, max_bytes: int = MAX_MODEL_BYTES) -> Sequen
 # A weight literal as codegen writes it: on one line, or opened by `NAME = np.array(` and closed by `)` alone
 # on a line at the same indent.
 _ARRAY_BLOCK = re.compile(
-    r"^(?P<indent>[ ]*)(?P<name>W\d+|b\d+|MEAN|VARIANCE) = np\.array\((?:\[.*\], dtype=.*\)|\n.*?^(?P=indent)\))$",
+    r"^(?P<indent>[ ]*)(?P<name>W\d+|b\d+|MEAN|VARIANCE) = np\.array\((?:\[[^\n]*\], dtype=[^\n]*\)|\n.*?^(?P=indent)\))$",
     re.MULTILINE | re.DOTALL,
 )
 

@@ -18,11 +18,17 @@ import types
 import numpy as np
 import pytest
 
-from engine import L1, L2, SGD, Adam, Dense, Sequential
+from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential
 from engine.codegen import keras_code, numpy_code
 
 RNG = np.random.default_rng(7)
-X_TEST = RNG.normal(size=(40, 2)) * 1.5
+
+
+def _inputs(model) -> np.ndarray:
+    """40 test rows (40, features) spread around the data the model saw (its normalization's mean and std)."""
+    rows = np.random.default_rng(99).normal(size=(40, model.input_dim)) * 1.5
+    norm = model.normalization
+    return rows if norm is None else norm.mean + rows * np.sqrt(norm.variance)
 
 
 # ----- models ------------------------------------------------------------------------------------
@@ -88,12 +94,35 @@ def float32_model():
     return _train(model, X, np.digitize(X[:, 0] - X[:, 1], [-0.5, 0.5]), "sparse_categorical_crossentropy")
 
 
+def normalized_deep():
+    # Inputs far from 0 with unequal spreads, and a constant column (the engine gives it variance 1).
+    X = RNG.normal(size=(80, 3)) * [3.0, 0.2, 0.0] + [10.0, -4.0, 7.0]
+    layers = [Normalization().adapt(X), Dense(6, activation="relu"), Dense(4, activation="tanh"),
+              Dense(1, activation="sigmoid")]
+    return _train(Sequential(layers, seed=11), X, (X[:, 0] - 10 > 5 * (X[:, 1] + 4)).astype(int),
+                  "binary_crossentropy")
+
+
+def normalized_float32_softmax():
+    X = RNG.normal(size=(80, 2)) * [50.0, 0.5] + [100.0, 3.0]
+    model = Sequential([Normalization().adapt(X), Dense(5, activation="elu"), Dense(3)], seed=12, dtype="float32")
+    from engine.losses import CategoricalCrossentropy
+    y = np.eye(3)[np.digitize(X[:, 0] - 100, [-20.0, 20.0])]
+    return _train(model, X, y, CategoricalCrossentropy(from_logits=True))
+
+
 def untrained_uncompiled():
     return Sequential([Dense(3, activation="sigmoid"), Dense(2, activation="softmax")], input_dim=2, seed=10)
 
 
 BUILDERS = [binary_one_layer, binary_deep, softmax_three, softmax_from_logits, binary_from_logits, multilabel,
-            regression, float32_model, untrained_uncompiled]
+            regression, float32_model, normalized_deep, normalized_float32_softmax, untrained_uncompiled]
+
+
+def _tolerance(model) -> dict:
+    # A float32 model: the scripts compute in float32 too, but any other order of the same sums (the notes'
+    # loop, the engine's bias-in-the-matmul) rounds differently in float32's 24 bits: a relative 1e-7 or so.
+    return {"rtol": 1e-6, "atol": 1e-6} if model.dtype == np.float32 else {"rtol": 0, "atol": 1e-9}
 
 
 def _expected_proba(model, X):
@@ -110,16 +139,15 @@ def _run_numpy_script(code: str) -> dict:
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda b: b.__name__)
 def test_numpy_code_reproduces_predictions(build):
     model = build()
+    X_TEST = _inputs(model)
     ns = _run_numpy_script(numpy_code(model))
-    # float32 models: the script computes in float32 too; its matmul path makes the engine's very calls,
-    # while the notes' loop sums in another order, which float32 rounds differently (about 1e-7).
-    loop_tol = 1e-6 if model.dtype == np.float32 else 1e-9
+    tol = _tolerance(model)
     assert ns["DTYPE"] == model.dtype
-    np.testing.assert_allclose(ns["predict"](X_TEST), model.predict(X_TEST), rtol=0, atol=1e-9)
+    np.testing.assert_allclose(ns["predict"](X_TEST), model.predict(X_TEST), **tol)
     if "predict_proba" in ns:
-        np.testing.assert_allclose(ns["predict_proba"](X_TEST), _expected_proba(model, X_TEST), rtol=0, atol=1e-9)
+        np.testing.assert_allclose(ns["predict_proba"](X_TEST), _expected_proba(model, X_TEST), **tol)
     one_by_one = np.array([ns["sequential"](x) for x in X_TEST])
-    np.testing.assert_allclose(one_by_one, model.predict(X_TEST), rtol=0, atol=loop_tol)
+    np.testing.assert_allclose(one_by_one, model.predict(X_TEST), **tol)
 
 
 def test_numpy_code_uses_the_notes_dense_loop_and_every_weight_exactly():
@@ -292,16 +320,19 @@ def _run_keras_script(code: str, capsys) -> tuple[dict, str]:
 @pytest.mark.parametrize("build", BUILDERS, ids=lambda b: b.__name__)
 def test_keras_code_reproduces_predictions(build, fake_keras, capsys):
     model = build()
+    X_TEST = _inputs(model)
     ns, out = _run_keras_script(keras_code(model), capsys)
     keras_model = ns["model"]
-    tol = 1e-6 if model.dtype == np.float32 else 1e-9
+    tol = _tolerance(model)
     assert fake_keras._state["floatx"] == str(model.dtype)
-    np.testing.assert_allclose(keras_model.predict(X_TEST, verbose=0), model.predict(X_TEST), rtol=0, atol=tol)
+    np.testing.assert_allclose(keras_model.predict(X_TEST, verbose=0), model.predict(X_TEST), **tol)
     # what the script itself prints from: probabilities (logits turned into them if needed), or values
     if "probabilities" in ns:
-        np.testing.assert_allclose(ns["probabilities"], _expected_proba(model, ns["X_example"]), rtol=0, atol=tol)
+        np.testing.assert_allclose(ns["probabilities"], _expected_proba(model, ns["X_example"]), **tol)
     else:
-        np.testing.assert_allclose(ns["outputs"], model.predict(ns["X_example"]), rtol=0, atol=tol)
+        np.testing.assert_allclose(ns["outputs"], model.predict(ns["X_example"]), **tol)
+    normalizations = [layer for layer in keras_model.layers if not hasattr(layer, "units")]
+    assert len(normalizations) == (model.normalization is not None)
     assert [layer.activation_name for layer in keras_model.layers if hasattr(layer, "units")] == [
         layer.activation for layer in model.layers]
     assert len(out.strip().splitlines()) == len(ns["X_example"])  # one printed line per example
@@ -385,3 +416,23 @@ def test_given_examples_are_the_ones_predicted(capsys):
     assert len(out) == 3
     predicted = ns["predict"](np.array(examples))
     assert f"{predicted[0]}" in out[1] and f"{predicted[1]}" in out[2]
+
+
+def test_names_saved_with_a_model_file_are_used(fake_keras, capsys):
+    from engine.serialization import dumps, loads
+    model = softmax_three()
+    loaded = loads(dumps(model, metadata={"features": ["price", "shipping"], "classes": ["low", "mid", "high"]}))
+    ns = _run_numpy_script(numpy_code(loaded))
+    assert ns["FEATURE_NAMES"] == ["price", "shipping"] and ns["CLASS_NAMES"] == ["low", "mid", "high"]
+    X = _inputs(model)
+    np.testing.assert_allclose(ns["predict_proba"](X), model.predict_proba(X), rtol=0, atol=1e-9)
+    # names given by the caller win; metadata that does not fit the model is ignored
+    assert "CLASS_NAMES = ['a', 'b', 'c']" in keras_code(loaded, class_names=["a", "b", "c"])
+    odd = loads(dumps(model, metadata={"features": ["only one"], "classes": [1, 2, 3]}))
+    assert "FEATURE_NAMES = ['x1', 'x2']" in numpy_code(odd) and "CLASS_NAMES = ['class 0'," in numpy_code(odd)
+
+
+def test_unadapted_normalization_is_refused_plainly():
+    model = Sequential([Normalization(), Dense(2, activation="softmax")], input_dim=2, seed=0)
+    with pytest.raises(ValueError, match="adapt"):
+        numpy_code(model)

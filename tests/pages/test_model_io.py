@@ -1,0 +1,157 @@
+"""The model file panel: downloads offered, uploads adopted once, bad files refused with the model intact."""
+
+import ast
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engine import SGD, Dense, Sequential
+from engine.codegen import keras_code, numpy_code
+from engine.serialization import dumps
+from ui.model_io import MAX_MODEL_BYTES, code_preview, load_uploaded_model
+
+APP = str(Path(__file__).with_name("model_io_app.py"))
+X = np.random.default_rng(3).normal(size=(25, 2))
+
+
+def _other_model() -> Sequential:
+    model = Sequential([Dense(3, activation="relu"), Dense(2, activation="softmax")], seed=42)
+    model.compile(optimizer=SGD(0.1), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
+    model.fit(X, (X[:, 0] > 0).astype(int), epochs=3)
+    return model
+
+
+def _app(**state) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    for name, value in state.items():
+        at.session_state[name] = value
+    return at.run()
+
+
+def _downloads(at) -> dict[str, object]:
+    return {button.key: button for button in at.get("download_button")}
+
+
+def _uploader(at):
+    return at.file_uploader(key="fixture_upload_model")
+
+
+# ----- the page ----------------------------------------------------------------------------------
+def test_panel_offers_the_model_file_and_both_scripts():
+    at = _app()
+    assert not at.exception
+    downloads = _downloads(at)
+    assert set(downloads) == {"fixture_download_model", "fixture_download_keras", "fixture_download_numpy"}
+    assert downloads["fixture_download_model"].proto.label == "Download the model (.json)"
+    assert downloads["fixture_download_keras"].proto.label == "Download Keras code (.py)"
+    # the previews show the code with the weight lists folded, and the architecture in full
+    previews = [code.value for code in at.code]
+    assert any('keras.layers.Dense(4, activation="tanh")' in code for code in previews)
+    assert any("def dense(a_in, W, b, g):" in code for code in previews)
+    assert all("W1 = np.array(...)" in code for code in previews)
+    assert _uploader(at).proto.type == [".json"]
+
+
+def test_panel_in_chinese():
+    at = _app(lang="zh")
+    assert not at.exception
+    labels = {button.proto.label for button in at.get("download_button")}
+    assert labels == {"下载模型 (.json)", "下载 Keras 代码 (.py)", "下载 NumPy 代码 (.py)"}
+    assert at.get("expander")[0].proto.label == "保存、加载与导出模型"
+
+
+def test_without_a_model_only_loading_is_offered():
+    at = _app(start_without_model=True)
+    assert not at.exception
+    assert not at.get("download_button")
+    assert "Build or train a network first" in at.info[0].value
+    assert _uploader(at) is not None
+
+
+def test_uploaded_model_is_adopted_once():
+    at = _app()
+    other = _other_model()
+    _uploader(at).upload("mine.json", dumps(other, metadata={"dataset": "circle"}).encode(), "application/json")
+    at.run()
+    assert not at.exception
+    assert at.session_state["adopted"] == 1
+    adopted = at.session_state["model"]
+    np.testing.assert_array_equal(adopted.predict(X), other.predict(X))
+    assert adopted.metadata["dataset"] == "circle"
+    assert "Loaded mine.json: 2 layer(s), 17 weights and biases." in at.success[0].value
+    # later reruns with the same file in the uploader do not hand the model back again
+    at.run()
+    at.run()
+    assert at.session_state["adopted"] == 1
+    assert at.session_state["model"] is adopted
+    # the page now offers the adopted model's code: 3 hidden units, softmax head
+    assert any('keras.layers.Dense(2, activation="softmax")' in code.value for code in at.code)
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"{not json", "Could not load bad.json"),
+    (json.dumps({"format": "something else", "layers": "rm -rf /"}).encode(), "Could not load bad.json"),
+    (b"\xff\xfe\x00binary", "not UTF-8 text"),
+    (b"[" * 200_000, "Could not load bad.json"),
+])
+def test_bad_upload_shows_an_error_and_keeps_the_model(content, reason):
+    at = _app()
+    before = at.session_state["model"]
+    weights = [w.copy() for w in before.get_weights()]
+    _uploader(at).upload("bad.json", content, "application/json")
+    at.run()
+    assert not at.exception
+    assert reason in at.error[0].value and "Your current model is unchanged." in at.error[0].value
+    assert at.session_state["adopted"] == 0
+    assert at.session_state["model"] is before
+    for kept, original in zip(before.get_weights(), weights, strict=True):
+        np.testing.assert_array_equal(kept, original)
+    # the downloads still offer the user's own model
+    assert "fixture_download_model" in _downloads(at)
+
+
+def test_bad_upload_error_in_chinese():
+    at = _app(lang="zh")
+    _uploader(at).upload("坏.json", b"{", "application/json")
+    at.run()
+    assert not at.exception
+    assert "无法加载 坏.json" in at.error[0].value and "当前模型保持不变" in at.error[0].value
+
+
+# ----- the upload check on its own ---------------------------------------------------------------
+def test_load_uploaded_model_round_trips_a_model_file():
+    other = _other_model()
+    loaded = load_uploaded_model(dumps(other).encode("utf-8"))
+    np.testing.assert_array_equal(loaded.predict_proba(X), other.predict_proba(X))
+
+
+def test_load_uploaded_model_refuses_oversized_files_before_reading_them():
+    good = dumps(_other_model()).encode("utf-8")
+    with pytest.raises(ValueError, match="at most"):
+        load_uploaded_model(good, max_bytes=len(good) - 1)
+    with pytest.raises(ValueError, match="at most 5 MB"):
+        load_uploaded_model(b" " * (MAX_MODEL_BYTES + 1))
+
+
+@pytest.mark.parametrize("content", [
+    b"", b"null", b"[]", b"{}", b"{not json", b"\x80\x81", b"[" * 200_000, b'{"a": ' * 50_000,
+    json.dumps({"__class__": "os.system", "args": ["echo pwned"]}).encode(),
+])
+def test_load_uploaded_model_raises_plain_value_errors(content):
+    with pytest.raises(ValueError) as error:
+        load_uploaded_model(content)
+    assert str(error.value)  # a message for the page, never an empty one
+
+
+# ----- the code preview --------------------------------------------------------------------------
+def test_code_preview_folds_weights_and_stays_valid_python():
+    model = _other_model()
+    for code in (keras_code(model), numpy_code(model)):
+        preview = code_preview(code)
+        ast.parse(preview)
+        assert preview.count("= np.array(...)") == 4  # W1, b1, W2, b2
+        assert len(preview.splitlines()) < len(code.splitlines())
+        assert "X_example = np.array(" in preview  # the example inputs stay readable
