@@ -42,6 +42,7 @@ so a 4-3-1 network has three real quantities its hidden neurons can rediscover; 
 holds them (names in `Dataset.latent_names`).
 """
 
+import functools
 import gzip
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -368,17 +369,28 @@ def _coffee(n, noise, rng):
     return np.column_stack([t, d]), y
 
 
+@functools.cache
+def _read_shipped(name: str) -> np.ndarray:
+    """A shipped file's numbers, read once per process (read-only data, the same for every user)."""
+    if name.endswith(".gz"):
+        with gzip.open(DATA_DIR / name, "rt") as f:
+            table = np.loadtxt(f, delimiter=",")
+    else:
+        table = np.loadtxt(DATA_DIR / name, delimiter=",", skiprows=1)
+    table.setflags(write=False)
+    return table
+
+
 def load_iris() -> tuple[np.ndarray, np.ndarray]:
     """Iris from engine/data/iris.csv: X (150, 4) in cm, y (150,) 0..2 (IRIS_CLASSES)."""
-    table = np.loadtxt(DATA_DIR / "iris.csv", delimiter=",", skiprows=1)
-    return table[:, :4], table[:, 4].astype(int)
+    table = _read_shipped("iris.csv")
+    return table[:, :4].copy(), table[:, 4].astype(int)
 
 
 def load_digits() -> tuple[np.ndarray, np.ndarray]:
     """The 8x8 digits from engine/data/digits.csv.gz: X (1797, 64) pixels 0..16 row-major, y (1797,) 0..9."""
-    with gzip.open(DATA_DIR / "digits.csv.gz", "rt") as f:
-        table = np.loadtxt(f, delimiter=",")
-    return table[:, :64], table[:, 64].astype(int)
+    table = _read_shipped("digits.csv.gz")
+    return table[:, :64].copy(), table[:, 64].astype(int)
 
 
 # --- the controls shared by every classification set -------------------------------------------------------

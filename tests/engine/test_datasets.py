@@ -319,3 +319,11 @@ def test_tshirt_demand_hidden_neurons_can_rediscover_the_story():
     corr = np.abs(np.corrcoef(np.column_stack([hidden, ds.latent]).T)[:3, 3:])  # neuron x factor
     assert sorted(corr.argmax(0).tolist()) == [0, 1, 2]  # each factor has its own neuron
     assert corr.max(0).min() > 0.75
+
+
+def test_changing_a_shipped_data_set_does_not_change_the_next_one():
+    first = make_dataset("digits", seed=0)
+    first.X[:] = -1
+    first.images[:] = -1
+    again = make_dataset("digits", seed=0)
+    assert again.X.min() == 0 and again.images.min() == 0
