@@ -1,0 +1,16 @@
+STRINGS = {
+    "training_charts.optimizer_sgd": ("gradient descent", "梯度下降"),
+    "training_charts.optimizer_adam": ("Adam", "Adam"),
+    "training_charts.logit_axis": ("logit z_j", "z_j (logit)"),
+    "training_charts.probability_axis": ("probability a_j", "概率 a_j"),
+    "training_charts.abs_error": ("|error| against the exact loss", "与精确损失的误差 |error|"),
+    "training_charts.failed": ("failed (NaN or ∞)", "失败 (NaN 或 ∞)"),
+    "training_charts.start": ("start", "起点"),
+    "training_charts.target_loss": ("target loss {value:g}", "目标损失 {value:g}"),
+    "training_charts.parameter": ("parameter", "参数"),
+    "training_charts.step": ("step (one weight update)", "步数 (一次参数更新)"),
+    "training_charts.predicted": ("predicted class", "预测类别"),
+    "training_charts.true_class": ("true class", "真实类别"),
+    "training_charts.count": ("count", "数量"),
+    "training_charts.true_is": ("true: {name}", "真实: {name}"),
+}

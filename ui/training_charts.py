@@ -1,0 +1,391 @@
+"""Figures and their numbers for the lessons on softmax, multi-label heads, optimizers and digits (notes §10-14).
+
+Shared maps, loss curves and probability bars live in `ui/charts.py` (palette, fonts and styling come from
+there); these are the figures only these lessons need:
+
+- `softmax_bars(logits, probabilities, true_class, names)`: the logits z_j and a_j = softmax(z)_j side by side.
+- `softmax_loss_paths(logits, true_class, dtype)` + `precision_chart(rows)`: -log a_y computed three ways (§11).
+- `loss_surface(x, y, ws, bs)` + `loss_surface_chart(...)`: one neuron's loss over (w, b) with optimizer paths.
+- `race_loss_chart(losses, target)`, `epochs_to_reach(losses, target)`: gradient descent against Adam.
+- `step_sizes_chart(frame)`: Adam's per-parameter step size over the steps.
+- `confusion_matrix_chart(matrix, names)`, `digit_gallery(images, y_true, probabilities)`: the digits lesson.
+"""
+
+import math
+from collections.abc import Mapping, Sequence
+from decimal import Decimal, localcontext
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from engine import BinaryCrossentropy, SparseCategoricalCrossentropy, activations
+from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, _style, class_color
+from ui.i18n import t
+
+# Gradient descent and Adam keep the same colour, dash and marker on every figure of the optimizer lesson.
+OPTIMIZER_COLORS = {"sgd": "#D55E00", "adam": "#0072B2"}
+OPTIMIZER_DASHES = {"sgd": [7, 3], "adam": [1, 0]}
+OPTIMIZER_SHAPES = {"sgd": "triangle-up", "adam": "circle"}
+CORRECT_COLOR, WRONG_COLOR = "#0072B2", "#D55E00"
+
+
+def optimizer_label(name: str) -> str:
+    return t(f"training_charts.optimizer_{name}")
+
+
+# ----- softmax (§10) -------------------------------------------------------------------------------------
+
+def softmax_bars(logits, probabilities, true_class: int, class_names: Sequence[str], *, z_limit: float = 10.0,
+                 width: int = 250):
+    """Two bar charts side by side: the logits z_j (signed) and the probabilities a_j (0..1).
+
+    logits, probabilities: (K,); z_limit: the z axis runs from -z_limit to z_limit (the sliders' range, so the
+    axis stays put while a slider moves). The true class y is marked with a thick black outline and "(y)".
+    """
+    z = np.asarray(logits, dtype=float).reshape(-1)
+    a = np.asarray(probabilities, dtype=float).reshape(-1)
+    names = [f"{name}  (y)" if i == true_class else name for i, name in enumerate(class_names)]
+    data = pd.DataFrame({"class": names, "z": z, "a": a, "is_true": np.arange(len(z)) == true_class,
+                         "z_text": [f"{v:+.2f}" for v in z], "a_text": [f"{v:.3f}" for v in a]})
+    y = alt.Y("class:N", title=None, sort=names, axis=alt.Axis(labelFontSize=FONT_SIZE + 1))
+    colors = alt.Color("class:N", legend=None,
+                       scale=alt.Scale(domain=names, range=[class_color(i) for i in range(len(names))]))
+    outline = alt.condition("datum.is_true", alt.value(3), alt.value(0))
+    z_bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
+        x=alt.X("z:Q", title=t("training_charts.logit_axis"), scale=alt.Scale(domain=[-z_limit, z_limit])),
+        y=y, color=colors, strokeWidth=outline,
+        tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("z:Q", format=".3f", title="z")],
+    )
+    z_text = alt.Chart(data).mark_text(fontSize=FONT_SIZE, dx=4, align="left").encode(
+        x=alt.X("z:Q", scale=alt.Scale(domain=[-z_limit, z_limit])), y=y, text="z_text:N",
+    ).transform_filter("datum.z >= 0")
+    z_text_negative = alt.Chart(data).mark_text(fontSize=FONT_SIZE, dx=-4, align="right").encode(
+        x=alt.X("z:Q", scale=alt.Scale(domain=[-z_limit, z_limit])), y=y, text="z_text:N",
+    ).transform_filter("datum.z < 0")
+    a_bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
+        x=alt.X("a:Q", title=t("training_charts.probability_axis"), scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("class:N", title=None, sort=names, axis=None), color=colors, strokeWidth=outline,
+        tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("a:Q", format=".4f", title="a")],
+    )
+    a_text = alt.Chart(data).mark_text(fontSize=FONT_SIZE, align="left", dx=4).encode(
+        x=alt.X("a:Q", scale=alt.Scale(domain=[0, 1])), y=alt.Y("class:N", sort=names, axis=None),
+        text="a_text:N")
+    height = 44 * len(names) + 10
+    left = alt.layer(z_bars, z_text, z_text_negative).properties(width=width, height=height, title="z = logits")
+    right = alt.layer(a_bars, a_text).properties(width=width, height=height,
+                                                 title="a = softmax(z)")
+    return _style(alt.hconcat(left, right, spacing=30))
+
+
+def _exact_loss(logits: Sequence[float], true_class: int) -> float:
+    """-log softmax(z)_y with 60 significant digits (Decimal), rounded once to float64 at the end."""
+    with localcontext() as ctx:
+        ctx.prec = 60
+        zs = [Decimal(repr(float(v))) for v in logits]
+        top = max(zs)
+        total = sum(((v - top).exp() for v in zs), Decimal(0))
+        return float(total.ln() + top - zs[true_class])
+
+
+PRECISION_PATHS = ("exact", "textbook", "probabilities", "from_logits")
+
+
+def softmax_loss_paths(logits, true_class: int, dtype=np.float32) -> dict[str, float]:
+    """The loss -log a_y for one example computed four ways (notes §11), in `dtype` where the model would be.
+
+    - "exact": 60-digit decimal arithmetic (the reference).
+    - "textbook": a = e^z / sum(e^z) exactly as written, then -log a_y (overflows for large z).
+    - "probabilities": the engine's softmax output then `SparseCategoricalCrossentropy()` (Keras's clipped log).
+    - "from_logits": `SparseCategoricalCrossentropy(from_logits=True)` on z (log-sum-exp inside the loss).
+    """
+    z = np.asarray(logits, dtype=dtype).reshape(1, -1)
+    if not np.isfinite(z).all():
+        raise ValueError("The logits must be finite numbers.")
+    k = z.shape[1]
+    if not 0 <= true_class < k:
+        raise ValueError(f"The true class must be between 0 and {k - 1}.")
+    naive_loss = SparseCategoricalCrossentropy()
+    targets = naive_loss.prepare_targets(np.array([true_class]), k, dtype)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore", under="ignore"):
+        e = np.exp(z)
+        textbook = float(-np.log((e / e.sum())[0, true_class]))
+        probabilities = activations.forward("softmax", z)
+        via_probabilities = naive_loss(targets, probabilities)
+        via_logits = SparseCategoricalCrossentropy(from_logits=True)(targets, z)
+    return {"exact": _exact_loss(z[0].tolist(), true_class), "textbook": textbook,
+            "probabilities": float(via_probabilities), "from_logits": float(via_logits)}
+
+
+def loss_error(value: float, exact: float) -> float:
+    """|value - exact|; infinity when the value is not a number at all (NaN or inf)."""
+    return abs(value - exact) if math.isfinite(value) else math.inf
+
+
+def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, width: int = 520):
+    """Horizontal bars of |error| per path on a log scale; a path that failed (NaN/inf) is drawn at the top end.
+
+    errors: path -> |error| (0 drawn at the floor 1e-17, inf at 1e3 with the word "failed").
+    """
+    floor, ceiling = 1e-17, 1e3
+    rows = []
+    for path, error in errors.items():
+        shown = ceiling if not math.isfinite(error) else min(max(error, floor), ceiling)
+        text = t("training_charts.failed") if not math.isfinite(error) else (
+            "0" if error == 0 else f"{error:.2e}")
+        rows.append({"path": labels[path], "error": shown, "text": text})
+    data = pd.DataFrame(rows)
+    order = list(data["path"])
+    y = alt.Y("path:N", title=None, sort=order, axis=alt.Axis(labelLimit=360, labelFontSize=FONT_SIZE))
+    x = alt.X("error:Q", title=t("training_charts.abs_error"),
+              scale=alt.Scale(type="log", domain=[floor, ceiling]), axis=alt.Axis(format=".0e"))
+    bars = alt.Chart(data).mark_bar(height={"band": 0.6}).encode(
+        x=x, y=y, color=alt.Color("path:N", legend=None,
+                                  scale=alt.Scale(domain=order, range=[class_color(i + 4) for i in range(len(order))])),
+        tooltip=[alt.Tooltip("path:N", title=""), alt.Tooltip("text:N", title=t("training_charts.abs_error"))])
+    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(x=x, y=y, text="text:N")
+    return _style(alt.layer(bars, text).properties(width=width, height=48 * len(order) + 10))
+
+
+# ----- optimizers (§13-14) -------------------------------------------------------------------------------
+
+def loss_surface(x: np.ndarray, y: np.ndarray, w_values: np.ndarray, b_values: np.ndarray) -> np.ndarray:
+    """Binary cross-entropy of one sigmoid neuron a = sigmoid(w x + b) on 1-D data, over a (w, b) grid.
+
+    x (n,), y (n,) 0/1 -> losses (len(b_values), len(w_values)): row i is b = b_values[i].
+    Uses the engine's `BinaryCrossentropy(from_logits=True)` (the same number `model.evaluate` reports).
+    """
+    x = np.asarray(x, dtype=float).reshape(-1, 1)
+    targets = np.asarray(y, dtype=float).reshape(-1, 1)
+    loss = BinaryCrossentropy(from_logits=True)
+    out = np.empty((len(b_values), len(w_values)))
+    for i, b in enumerate(b_values):
+        for j, w in enumerate(w_values):
+            out[i, j] = loss(targets, x * w + b)
+    return out
+
+
+def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFrame, *,
+                       w_title: str = "w", b_title: str = "b", width: int = 520, height: int = 420):
+    """The loss over (w, b) as filled contour bands (log scale), with each optimizer's path drawn on top.
+
+    losses: (len(b_values), len(w_values)). paths: columns optimizer ("sgd"/"adam"), step, w, b, loss.
+    Bands: 12 equal steps of log10(loss), so every band edge is a contour line of the surface.
+    """
+    w_values, b_values = np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float)
+    dw, db = float(w_values[1] - w_values[0]), float(b_values[1] - b_values[0])
+    gw, gb = np.meshgrid(w_values, b_values)
+    log_loss = np.log10(np.maximum(losses, 1e-12)).ravel()
+    lo, hi = float(log_loss.min()), float(log_loss.max())
+    edges = np.linspace(lo, hi, 13)
+    band = np.clip(np.digitize(log_loss, edges[1:-1]), 0, 11)
+    grid = pd.DataFrame({"w": gw.ravel().astype(np.float32), "b": gb.ravel().astype(np.float32),
+                         "loss": np.asarray(losses).ravel().astype(np.float32), "band": band})
+    extent_w = [float(w_values[0] - dw / 2), float(w_values[-1] + dw / 2)]
+    extent_b = [float(b_values[0] - db / 2), float(b_values[-1] + db / 2)]
+    x_scale = alt.Scale(domain=extent_w, nice=False, zero=False)
+    y_scale = alt.Scale(domain=extent_b, nice=False, zero=False)
+    field = alt.Chart(grid).mark_rect().transform_calculate(
+        w_lo=f"datum.w - {dw / 2}", w_hi=f"datum.w + {dw / 2}",
+        b_lo=f"datum.b - {db / 2}", b_hi=f"datum.b + {db / 2}",
+    ).encode(
+        x=alt.X("w_lo:Q", title=w_title, scale=x_scale), x2="w_hi:Q",
+        y=alt.Y("b_lo:Q", title=b_title, scale=y_scale), y2="b_hi:Q",
+        color=alt.Color("band:O", legend=None, scale=alt.Scale(scheme="greys", domain=list(range(12)),
+                                                               reverse=True)),
+        tooltip=[alt.Tooltip("w:Q", format=".2f", title=w_title), alt.Tooltip("b:Q", format=".2f", title=b_title),
+                 alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))],
+    )
+    names = [optimizer_label(name) for name in OPTIMIZER_COLORS]
+    path = paths.assign(name=paths["optimizer"].map(optimizer_label))
+    color = alt.Color("name:N", title=None,
+                      scale=alt.Scale(domain=names, range=list(OPTIMIZER_COLORS.values())))
+    dash = alt.StrokeDash("name:N", title=None,
+                          scale=alt.Scale(domain=names, range=list(OPTIMIZER_DASHES.values())))
+    shape = alt.Shape("name:N", title=None, scale=alt.Scale(domain=names, range=list(OPTIMIZER_SHAPES.values())))
+    enc = {"x": alt.X("w:Q", scale=x_scale), "y": alt.Y("b:Q", scale=y_scale)}
+    tooltip = [alt.Tooltip("name:N", title=""), alt.Tooltip("step:Q", title=t("common.epoch")),
+               alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("b:Q", format=".3f"),
+               alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))]
+    lines = alt.Chart(path).mark_line(strokeWidth=3, clip=True).encode(
+        **enc, order="step:Q", color=color, strokeDash=dash)
+    dots = alt.Chart(path).mark_point(filled=True, size=55, stroke="#FFFFFF", strokeWidth=0.8, clip=True,
+                                      opacity=1).encode(**enc, color=color, shape=shape, tooltip=tooltip)
+    start = path[path["step"] == 0].head(1)
+    start_mark = alt.Chart(start).mark_point(shape="diamond", size=320, filled=True, color="#000000",
+                                             clip=True).encode(**enc)
+    start_text = alt.Chart(start.assign(text=t("training_charts.start"))).mark_text(
+        align="left", dx=12, fontSize=FONT_SIZE, fontWeight="bold").encode(**enc, text="text:N")
+    chart = alt.layer(field, lines, dots, start_mark, start_text).resolve_scale(color="independent")
+    return _style(chart.properties(width=width, height=height).configure_legend(orient="bottom"))
+
+
+def race_loss_chart(losses: Mapping[str, Sequence[float]], target: float | None = None, *,
+                    log_scale: bool = True, width: int = 520, height: int = 300):
+    """Training loss per epoch of each optimizer on one chart (same colours and dashes as the surface).
+
+    losses: optimizer key ("sgd"/"adam") -> one loss per epoch (epoch 1 first). target: a horizontal rule.
+    """
+    frames = [pd.DataFrame({"epoch": np.arange(1, len(values) + 1), "loss": np.asarray(values, dtype=float),
+                            "name": optimizer_label(name)}) for name, values in losses.items()]
+    data = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"epoch": [], "loss": [], "name": []})
+    data = data[np.isfinite(data["loss"]) & (data["loss"] > 0)]
+    names = [optimizer_label(name) for name in OPTIMIZER_COLORS]
+    color = alt.Color("name:N", title=None, scale=alt.Scale(domain=names, range=list(OPTIMIZER_COLORS.values())))
+    dash = alt.StrokeDash("name:N", title=None,
+                          scale=alt.Scale(domain=names, range=list(OPTIMIZER_DASHES.values())))
+    x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("loss:Q", title=t("common.loss"), scale=alt.Scale(type="log") if log_scale else alt.Scale(zero=True))
+    hover = alt.selection_point(fields=["epoch"], nearest=True, on="pointerover", empty=False, name="race_hover")
+    lines = alt.Chart(data).mark_line(strokeWidth=3).encode(x=x, y=y, color=color, strokeDash=dash)
+    dots = alt.Chart(data).mark_point(size=60, filled=True).encode(
+        x=x, y=y, color=color, opacity=alt.condition(hover, alt.value(1), alt.value(0)),
+        tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
+                 alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))]).add_params(hover)
+    layers = [lines, dots]
+    if target is not None and target > 0:
+        rule = pd.DataFrame({"loss": [float(target)], "text": [t("training_charts.target_loss", value=target)]})
+        layers.append(alt.Chart(rule).mark_rule(color="#555555", strokeDash=[2, 2], strokeWidth=2).encode(y=y))
+        layers.append(alt.Chart(rule).mark_text(align="right", baseline="bottom", x="width", dx=-4, dy=-3,
+                                                fontSize=FONT_SIZE - 1, color="#333333").encode(y=y, text="text:N"))
+    return _style(alt.layer(*layers).properties(width=width, height=height).configure_legend(orient="bottom"))
+
+
+def epochs_to_reach(losses: Sequence[float], target: float) -> int | None:
+    """The first epoch (1-based) whose loss is at or below `target`, or None if it never gets there."""
+    for epoch, value in enumerate(losses, start=1):
+        if value <= target:
+            return epoch
+    return None
+
+
+def step_sizes_chart(frame: pd.DataFrame, *, value_title: str, width: int = 520, height: int = 300):
+    """One line per parameter of a per-step quantity (Adam's step size), log scale.
+
+    frame: columns step (1-based), parameter (name, e.g. "w" or "b"), value (> 0).
+    """
+    data = frame[np.isfinite(frame["value"]) & (frame["value"] > 0)]
+    params = list(dict.fromkeys(frame["parameter"]))
+    palette = [POSITIVE_COLOR, NEGATIVE_COLOR] + [class_color(i) for i in range(2, 8)]
+    color = alt.Color("parameter:N", title=t("training_charts.parameter"),
+                      scale=alt.Scale(domain=params, range=palette[:len(params)]))
+    dash = alt.StrokeDash("parameter:N", title=t("training_charts.parameter"),
+                          scale=alt.Scale(domain=params, range=[[1, 0], [7, 3], [2, 2], [10, 3, 2, 3]][:len(params)]
+                                          if len(params) <= 4 else alt.Undefined))
+    x = alt.X("step:Q", title=t("training_charts.step"), axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(type="log"))
+    lines = alt.Chart(data).mark_line(strokeWidth=3).encode(
+        x=x, y=y, color=color, strokeDash=dash,
+        tooltip=[alt.Tooltip("parameter:N", title=t("training_charts.parameter")),
+                 alt.Tooltip("step:Q", title=t("training_charts.step")),
+                 alt.Tooltip("value:Q", format=".3g", title=value_title)])
+    return _style(lines.properties(width=width, height=height).configure_legend(orient="bottom"))
+
+
+# ----- digits ---------------------------------------------------------------------------------------------
+
+def confusion_matrix(y_true, y_pred, n_classes: int) -> np.ndarray:
+    """(n_classes, n_classes) counts: row = true class, column = predicted class."""
+    matrix = np.zeros((n_classes, n_classes), dtype=np.int64)
+    np.add.at(matrix, (np.asarray(y_true, dtype=int), np.asarray(y_pred, dtype=int)), 1)
+    return matrix
+
+
+def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, size: int = 460):
+    """Counts as a heatmap with the number in each cell; the diagonal (right answers) in blue, mistakes orange."""
+    matrix = np.asarray(matrix)
+    k = matrix.shape[0]
+    true_idx, pred_idx = np.meshgrid(np.arange(k), np.arange(k), indexing="ij")
+    names = np.asarray(class_names, dtype=object)
+    data = pd.DataFrame({"true": names[true_idx.ravel()], "pred": names[pred_idx.ravel()],
+                         "count": matrix.ravel(), "right": (true_idx == pred_idx).ravel()})
+    data["shade"] = np.where(data["right"], data["count"] / max(int(matrix.diagonal().max(initial=1)), 1),
+                             -data["count"] / max(int((matrix - np.diag(matrix.diagonal())).max(initial=1)), 1))
+    data.loc[data["count"] == 0, "shade"] = 0.0
+    order = list(class_names)
+    x = alt.X("pred:N", title=t("training_charts.predicted"), sort=order, axis=alt.Axis(labelAngle=0, orient="top"))
+    y = alt.Y("true:N", title=t("training_charts.true_class"), sort=order)
+    cells = alt.Chart(data).mark_rect(stroke="#FFFFFF", strokeWidth=1).encode(
+        x=x, y=y,
+        color=alt.Color("shade:Q", legend=None,
+                        scale=alt.Scale(domain=[-1, 0, 1], range=[NEGATIVE_COLOR, "#FFFFFF", POSITIVE_COLOR])),
+        tooltip=[alt.Tooltip("true:N", title=t("training_charts.true_class")),
+                 alt.Tooltip("pred:N", title=t("training_charts.predicted")),
+                 alt.Tooltip("count:Q", title=t("training_charts.count"))])
+    text = alt.Chart(data[data["count"] > 0]).mark_text(fontSize=FONT_SIZE, fontWeight="bold").encode(
+        x=x, y=y, text="count:Q",
+        color=alt.condition("abs(datum.shade) > 0.6", alt.value("#FFFFFF"), alt.value("#111111")))
+    return _style(alt.layer(cells, text).properties(width=size, height=size))
+
+
+def top_k(probabilities: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """Indices and probabilities of the k most likely classes per row, most likely first: two (n, k) arrays."""
+    probabilities = np.asarray(probabilities)
+    order = np.argsort(-probabilities, axis=1, kind="stable")[:, :k]
+    return order, np.take_along_axis(probabilities, order, axis=1)
+
+
+def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray, class_names: Sequence[str], *,
+                  columns: int = 8, cell: int = 15, max_value: float = 16.0):
+    """Small images in a grid, each with its true class and top-3 predicted probabilities under it.
+
+    images (n, h, w) pixel values 0..max_value; y_true (n,); probabilities (n, K).
+    The first guess is blue with ✓ when right and orange with ✗ when wrong (colour and symbol).
+    One chart in one coordinate system (image i at column i % columns, row i // columns), so it draws fast.
+    """
+    images = np.asarray(images, dtype=float)
+    n, h, w = images.shape
+    y_true = np.asarray(y_true, dtype=int)
+    best, best_p = top_k(probabilities, 3)
+    lines = 4  # the true label, then 3 guesses
+    block_w, block_h = w + 2, h + lines * 1.45 + 1.2
+    index = np.arange(n)
+    col, row = index % columns, index // columns
+    rr, cc = np.meshgrid(np.arange(h), np.arange(w), indexing="ij")
+    pixels = pd.DataFrame({
+        "x": (col[:, None] * block_w + cc.ravel()[None, :]).ravel().astype(np.float32),
+        "y": (row[:, None] * block_h + rr.ravel()[None, :]).ravel().astype(np.float32),
+        "v": (images.reshape(n, -1) / max_value).ravel().astype(np.float32),
+    })
+    names = np.asarray(class_names, dtype=object)
+    text_rows = []
+    for i in range(n):
+        x0, y0 = col[i] * block_w, row[i] * block_h + h + 0.4
+        right = best[i, 0] == y_true[i]
+        text_rows.append({"x": x0, "y": y0, "text": t("training_charts.true_is", name=names[y_true[i]]),
+                          "kind": "true"})
+        for rank in range(3):
+            mark = ("✓ " if right else "✗ ") if rank == 0 else "   "
+            text_rows.append({"x": x0, "y": y0 + 1.45 * (rank + 1),
+                              "text": f"{mark}{names[best[i, rank]]}: {best_p[i, rank]:.0%}",
+                              "kind": ("right" if right else "wrong") if rank == 0 else "other"})
+    texts = pd.DataFrame(text_rows)
+    n_rows = int(row.max()) + 1 if n else 1
+    x_scale = alt.Scale(domain=[-0.5, columns * block_w - 1.5], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[-0.5, n_rows * block_h - 0.5], nice=False, zero=False, reverse=True)
+    rects = alt.Chart(pixels).mark_rect().transform_calculate(x2="datum.x + 1", y2="datum.y + 1").encode(
+        x=alt.X("x:Q", axis=None, scale=x_scale), x2="x2:Q",
+        y=alt.Y("y:Q", axis=None, scale=y_scale), y2="y2:Q",
+        color=alt.Color("v:Q", legend=None, scale=alt.Scale(domain=[0, 1], range=["#FFFFFF", "#000000"])))
+    frames = pd.DataFrame({"x": col * block_w, "y": row * block_h, "x2": col * block_w + w,
+                           "y2": row * block_h + h, "right": best[:, 0] == y_true})
+    borders = alt.Chart(frames).mark_rect(filled=False, strokeWidth=2.5).encode(
+        x=alt.X("x:Q", scale=x_scale), x2="x2:Q", y=alt.Y("y:Q", scale=y_scale), y2="y2:Q",
+        stroke=alt.condition("datum.right", alt.value(CORRECT_COLOR), alt.value(WRONG_COLOR)))
+    text = alt.Chart(texts).mark_text(align="left", baseline="top", fontSize=FONT_SIZE - 2).encode(
+        x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N",
+        color=alt.Color("kind:N", legend=None, scale=alt.Scale(
+            domain=["true", "right", "wrong", "other"], range=["#111111", CORRECT_COLOR, WRONG_COLOR, "#555555"])),
+        fontWeight=alt.condition("datum.kind == 'right' || datum.kind == 'wrong'", alt.value("bold"),
+                                 alt.value("normal")))
+    px = 12  # screen pixels per image pixel
+    chart = alt.layer(rects, borders, text).resolve_scale(color="independent").properties(
+        width=int(columns * block_w * px), height=int(n_rows * block_h * px))
+    return _style(chart.configure_view(stroke=None))
+
+
+__all__ = [
+    "OPTIMIZER_COLORS", "PRECISION_PATHS", "confusion_matrix", "confusion_matrix_chart",
+    "digit_gallery", "epochs_to_reach", "loss_error", "loss_surface", "loss_surface_chart", "optimizer_label",
+    "precision_chart", "race_loss_chart", "softmax_bars", "softmax_loss_paths", "step_sizes_chart", "top_k",
+]
