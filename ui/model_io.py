@@ -8,7 +8,7 @@ import re
 
 import streamlit as st
 
-from engine import codegen
+from engine import codegen, serialization
 from engine.model import Sequential
 from ui.i18n import t
 
@@ -22,8 +22,6 @@ def load_uploaded_model(data: bytes, max_bytes: int = MAX_MODEL_BYTES) -> Sequen
     Checks the size before reading anything, then decodes UTF-8 and hands the text to
     `engine.serialization.loads` (JSON only: nothing is executed or unpickled).
     """
-    from engine import serialization  # the engine's one reader of model files
-
     if len(data) > max_bytes:
         raise ValueError(t("model_io.too_large", size=f"{len(data) / 2**20:.1f}", limit=f"{max_bytes / 2**20:g}"))
     try:
@@ -47,9 +45,22 @@ _ARRAY_BLOCK = re.compile(
 
 
 def code_preview(code: str) -> str:
-    """The generated script with its long weight literals folded to `W1 = np.array(...)`, for reading on screen."""
+    """The generated script for reading on screen: without its opening docstring (the download keeps it) and
+    with the long weight literals folded to `W1 = np.array(...)`."""
     note = t("model_io.weights_elided")
+    if code.startswith('"""'):
+        code = code[code.index('"""', 3) + 3:].lstrip("\n")
     return _ARRAY_BLOCK.sub(lambda m: f"{m['indent']}{m['name']} = np.array(...)  # {note}", code)
+
+
+# Characters Markdown (and Streamlit's :color[...] / :icon: directives) act on mid-line.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#!|~$:])")
+
+
+def _plain(text: str) -> str:
+    """Text shown literally inside st.error/st.success (which render Markdown): a file named
+    `![x](http://...)` or `**big**` is printed as typed, never rendered as an image, link or bold."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
 
 
 def _upload_message_key(key: str) -> str:
@@ -67,12 +78,13 @@ def _handle_upload(uploaded, key: str) -> Sequential | None:
     if st.session_state.get(seen_key) == file_id:
         return None
     st.session_state[seen_key] = file_id
+    name = _plain(uploaded.name)
     try:
         model = load_uploaded_model(uploaded.getvalue())
     except ValueError as error:
-        st.session_state[message_key] = ("error", t("model_io.load_failed", name=uploaded.name, reason=str(error)))
+        st.session_state[message_key] = ("error", t("model_io.load_failed", name=name, reason=_plain(str(error))))
         return None
-    st.session_state[message_key] = ("success", t("model_io.loaded", name=uploaded.name, layers=len(model.layers),
+    st.session_state[message_key] = ("success", t("model_io.loaded", name=name, layers=len(model.layers),
                                                   params=model.count_params()))
     return model
 
@@ -98,8 +110,6 @@ def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = N
     with it), or None. A bad file shows an error and returns None: the caller's model is never touched.
     The files hold the weights as of this run, so call it outside a live-training fragment.
     """
-    from engine import serialization
-
     with st.expander(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
         st.caption(t("model_io.intro"))
         if model is None or not model.built:

@@ -121,6 +121,15 @@ def test_bad_upload_error_in_chinese():
     assert "无法加载 坏.json" in at.error[0].value and "当前模型保持不变" in at.error[0].value
 
 
+def test_file_names_and_reasons_are_shown_literally_not_as_markdown():
+    at = _app()
+    _uploader(at).upload("![pixel](http://example.com/x.png) **big** :red[alarm].json", b"{", "application/json")
+    at.run()
+    shown = at.error[0].value
+    assert "\\!\\[pixel\\]\\(http\\://example.com/x.png\\)" in shown
+    assert "\\*\\*big\\*\\*" in shown and "\\:red\\[alarm\\]" in shown
+
+
 # ----- the upload check on its own ---------------------------------------------------------------
 def test_load_uploaded_model_round_trips_a_model_file():
     other = _other_model()
@@ -155,3 +164,4 @@ def test_code_preview_folds_weights_and_stays_valid_python():
         assert preview.count("= np.array(...)") == 4  # W1, b1, W2, b2
         assert len(preview.splitlines()) < len(code.splitlines())
         assert "X_example = np.array(" in preview  # the example inputs stay readable
+        assert preview.startswith("import ") and '"""Keras 3' not in preview and '"""Plain NumPy' not in preview
