@@ -165,8 +165,8 @@ def correlation_heatmap(matrix: np.ndarray, row_names: list[str], col_names: lis
     frame = pd.DataFrame([{"row": row_names[i], "col": col_names[j], "r": float(matrix[i, j])}
                           for i in range(matrix.shape[0]) for j in range(matrix.shape[1])])
     base = alt.Chart(frame).encode(
-        x=alt.X("col:N", title=col_title, sort=list(col_names), axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("row:N", title=row_title, sort=list(row_names)),
+        x=alt.X("col:N", title=col_title, sort=list(col_names), axis=alt.Axis(labelAngle=0, labelLimit=240)),
+        y=alt.Y("row:N", title=row_title, sort=list(row_names), axis=alt.Axis(labelLimit=240)),
     )
     cells = base.mark_rect().encode(
         color=alt.Color("r:Q", title="r", scale=alt.Scale(scheme="blueorange", domain=[-1, 1], reverse=True)),
@@ -176,7 +176,8 @@ def correlation_heatmap(matrix: np.ndarray, row_names: list[str], col_names: lis
         text=alt.Text("r:Q", format=".2f"),
         color=alt.condition("abs(datum.r) > 0.6", alt.value("white"), alt.value("black")),
     )
-    return _projector(alt.layer(cells, text).properties(height=height))
+    width = 150 * len(col_names)
+    return _projector(alt.layer(cells, text).properties(height=height, width=width))
 
 
 def layer_values(z: np.ndarray, a: np.ndarray, unit_names: list[str], z_title: str, a_title: str,
