@@ -91,10 +91,17 @@ def _handle_upload(uploaded, key: str) -> Sequential | None:
 
 def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_key: str, note_key: str,
               key: str) -> None:
-    try:
-        code = code_fn(model, feature_names=feature_names, class_names=class_names)
-    except ValueError as error:
-        st.warning(t("model_io.code_failed", reason=str(error)))
+    # Names that do not fit the network (say, a head overridden to more units than the data has classes)
+    # fall back to codegen's x1.. / class 0.. rather than withholding the code.
+    attempts = [(feature_names, class_names), (feature_names, None), (None, None)]
+    for features, classes in attempts:
+        try:
+            code = code_fn(model, feature_names=features, class_names=classes)
+            break
+        except ValueError as error:
+            reason = str(error)
+    else:
+        st.warning(t("model_io.code_failed", reason=_plain(reason)))
         return
     st.caption(t(note_key))
     st.download_button(t(label_key), data=code, file_name=file_name, mime="text/x-python", key=key,

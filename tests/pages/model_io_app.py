@@ -22,7 +22,8 @@ if "model" not in st.session_state:
     st.session_state["adopted"] = 0
 
 loaded = model_io_panel(st.session_state["model"], key="fixture", metadata={"dataset": "xor"},
-                        feature_names=["x1", "x2"], class_names=["orange", "blue"])
+                        feature_names=["x1", "x2"],
+                        class_names=st.session_state.get("fixture_class_names", ["orange", "blue"]))
 if loaded is not None:
     st.session_state["model"] = loaded
     st.session_state["adopted"] += 1

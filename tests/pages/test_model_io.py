@@ -52,6 +52,7 @@ def test_panel_offers_the_model_file_and_both_scripts():
     assert any('keras.layers.Dense(4, activation="tanh")' in code for code in previews)
     assert any("def dense(a_in, W, b, g):" in code for code in previews)
     assert all("W1 = np.array(...)" in code for code in previews)
+    assert all("CLASS_NAMES = ['orange', 'blue']" in code for code in previews)  # the page's names
     assert _uploader(at).proto.type == [".json"]
 
 
@@ -61,6 +62,14 @@ def test_panel_in_chinese():
     labels = {button.proto.label for button in at.get("download_button")}
     assert labels == {"下载模型 (.json)", "下载 Keras 代码 (.py)", "下载 NumPy 代码 (.py)"}
     assert at.get("expander")[0].proto.label == "保存、加载与导出模型"
+
+
+def test_names_that_do_not_fit_the_network_fall_back_to_defaults():
+    at = _app(fixture_class_names=["a", "b", "c"])  # the fixture's model has one sigmoid output: 2 classes
+    assert not at.exception and not at.warning
+    previews = [code.value for code in at.code]
+    assert len(previews) == 2 and all("CLASS_NAMES = ['class 0', 'class 1']" in code for code in previews)
+    assert all("FEATURE_NAMES = ['x1', 'x2']" in code for code in previews)
 
 
 def test_without_a_model_only_loading_is_offered():
