@@ -307,8 +307,7 @@ def test_split_keeps_a_rare_class_on_both_sides():
 
 def test_tshirt_demand_hidden_neurons_can_rediscover_the_story():
     """The point of the story: a trained 4-3-1 network's hidden neurons line up with the three factors."""
-    from engine import Adam, Dense, Sequential
-    from engine.features import Normalization
+    from engine import Adam, Dense, Normalization, Sequential
 
     ds = make_dataset("tshirt_demand", n_points=1000, noise=0.05, seed=0)
     X = Normalization().adapt(ds.X)(ds.X)

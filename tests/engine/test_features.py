@@ -3,7 +3,8 @@ import json
 import numpy as np
 import pytest
 
-from engine.features import FEATURES, Normalization, expand, grid_points, plot_range
+from engine import Normalization
+from engine.features import FEATURES, expand, grid_points, plot_range
 
 
 def test_feature_names_are_playgrounds():
@@ -67,5 +68,5 @@ def test_normalization_standardises_and_round_trips_through_json():
     np.testing.assert_allclose(again(X[:5]), Z[:5])
     with pytest.raises(ValueError, match="adapt"):
         Normalization()(X)
-    with pytest.raises(ValueError, match="3 features"):
+    with pytest.raises(ValueError, match="3 column"):
         norm(X[:, :2])
