@@ -1,4 +1,4 @@
-"""Input features, feature scaling and the grid a decision-boundary map is drawn on.
+"""Input features and the grid a decision-boundary map is drawn on.
 
 TensorFlow Playground's feature toggles turn raw 2-D points (x1, x2) into the network's inputs:
 
@@ -6,8 +6,7 @@ TensorFlow Playground's feature toggles turn raw 2-D points (x1, x2) into the ne
 >>> expand(np.array([[1.0, 2.0]]), ["x1", "x1*x2", "x2^2"])
 array([[1., 2., 4.]])
 
-The network's input size is `len(selected)`. `Normalization` standardises features like Keras's
-`Normalization` layer (adapt on training data, then (x - mean) / std), and is saved with the model as JSON.
+The network's input size is `len(selected)`. Scaling is `engine.preprocessing.Normalization`.
 """
 
 from collections.abc import Sequence
