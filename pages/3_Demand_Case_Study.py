@@ -4,9 +4,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, TrainingDiverged
+from engine import Adam, Dense, Normalization, Sequential, TrainingDiverged
 from engine.datasets import make_dataset, train_test_split
-from engine.features import Normalization
 from ui import charts, function_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
@@ -27,10 +26,14 @@ def load(n_points: int, noise: float, seed: int):
     return train_test_split(data, TEST_FRACTION, seed=seed)
 
 
-def build(hidden_activation: str, seed: int) -> Sequential:
-    """The notes' 4-3-1 network: 3 hidden neurons, one sigmoid output neuron."""
-    model = Sequential([Dense(3, activation=hidden_activation, name="hidden"),
-                        Dense(1, activation="sigmoid", name="output")], input_dim=4, seed=seed)
+def build(X_train: np.ndarray, hidden_activation: str, seed: int) -> Sequential:
+    """The notes' 4-3-1 network: 3 hidden neurons, one sigmoid output neuron.
+
+    Prices are in dollars and marketing in $k, so a Normalization layer (adapted to the training data, as in
+    Keras) standardises the 4 features first.
+    """
+    model = Sequential([Normalization().adapt(X_train), Dense(3, activation=hidden_activation, name="hidden"),
+                        Dense(1, activation="sigmoid", name="output")], seed=seed)
     model.compile(optimizer=Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy"])
     return model
 
@@ -66,14 +69,12 @@ with st.sidebar:
     seed = int(st.number_input(t("demand.seed"), 0, 10_000, 0, key="demand.seed", help=t("demand.seed_help")))
 
 train, test = load(n_points, noise, data_seed)
-# Prices are in dollars and marketing in $k: standardise (Keras Normalization) with the training set's statistics.
-scaler = Normalization().adapt(train.X)
-X_train, X_test = scaler(train.X), scaler(test.X)
+X_train, X_test = train.X, test.X
 
 config = (n_points, noise, data_seed, hidden_activation, seed)
 if st.session_state.get("demand.config") != config:
     st.session_state["demand.config"] = config
-    st.session_state["demand.model"] = build(hidden_activation, seed)
+    st.session_state["demand.model"] = build(X_train, hidden_activation, seed)
     st.session_state["demand.history"] = {"epoch": [], "loss": [], "accuracy": [], "val_loss": [],
                                           "val_accuracy": []}
 model: Sequential = st.session_state["demand.model"]

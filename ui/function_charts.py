@@ -215,3 +215,21 @@ def chart_frames(chart: alt.TopLevelMixin) -> list[pd.DataFrame]:
 
     walk(chart)
     return found
+
+
+# ----- the notes' forward-pass code (§6), run for real and shown with inspect.getsource ---------------------
+
+def dense(a_in, W, b, g):
+    units = W.shape[1]
+    a_out = np.zeros(units)
+    for i in range(units):
+        w = W[:, i]
+        z = np.dot(w, a_in) + b[i]
+        a_out[i] = g(z)
+    return a_out
+
+
+def dense_matmul(A_in, W, b, g):
+    Z = np.matmul(A_in, W) + b
+    A_out = g(Z)
+    return A_out
