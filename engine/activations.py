@@ -91,7 +91,7 @@ def _leaky_into(z, out):
 
 
 _FORWARD_INTO = {
-    "tanh": lambda z, out: np.tanh(z, out=out),
+    "tanh": np.tanh,  # ufuncs take `out` positionally: no wrapper call
     "relu": lambda z, out: np.maximum(z, 0.0, out=out),
     "sigmoid": _sigmoid_into,
     "leaky_relu": _leaky_into,

@@ -28,6 +28,7 @@ from engine import activations, initializers, losses, optimizers, regularizers
 from engine.preprocessing import Normalization
 
 KNOWN_METRICS = ("accuracy", "mae", "mse")
+FORWARD_CHUNK = 4096  # examples per forward chunk: a 2-8-8-1 net's buffers then fit in L2 cache
 
 
 class TrainingDiverged(ArithmeticError):
@@ -374,16 +375,18 @@ class Sequential:
         return X, self.loss.prepare_targets(y_arr, self.output_units, self.dtype)
 
     # ----- forward ---------------------------------------------------------------------------
-    def _input_units_first(self, X: np.ndarray) -> np.ndarray:
-        """[normalize(X).T; ones]: shape (features + 1, n), the network's input with the bias row."""
-        n, d = X.shape
-        XT = np.empty((d + 1, n), dtype=self.dtype)
+    def _fill_input(self, X: np.ndarray, XT: np.ndarray) -> None:
+        """XT[:-1] = normalize(X).T and XT[-1] = 1: the network's input with its bias row, (features + 1, n)."""
         if self.normalization is None:
             np.copyto(XT[:-1], X.T)
         else:
             np.subtract(X.T, self.normalization.mean.astype(self.dtype)[:, None], out=XT[:-1])
             XT[:-1] *= self.normalization._inv_std.astype(self.dtype)[:, None]
         XT[-1] = 1.0
+
+    def _input_units_first(self, X: np.ndarray) -> np.ndarray:
+        XT = np.empty((X.shape[1] + 1, X.shape[0]), dtype=self.dtype)
+        self._fill_input(X, XT)
         return XT
 
     def _output_activation_units_first(self, z: np.ndarray) -> np.ndarray:
@@ -393,25 +396,51 @@ class Sequential:
             return activations.softmax_units_first(z)
         return activations.ACTIVATIONS[name][0](z)
 
-    def _forward_units_first(self, XT: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-        """(z, a) per layer, each (units, n); the same kernels and bias trick as training, so results match."""
-        a, out = XT, []
-        n = XT.shape[1]
-        for layer, Wb in zip(self.layers[:-1], self._Wb, strict=False):
-            full = np.empty((layer.units + 1, n), dtype=self.dtype)
+    def _chunk_buffers(self, columns: int):
+        """Input and per-hidden-layer buffers for `columns` examples: [x; 1], and (z, [a; 1]) per hidden layer."""
+        xt = np.empty((self.input_dim + 1, columns), dtype=self.dtype)
+        layers = []
+        for layer in self.layers[:-1]:
+            full = np.empty((layer.units + 1, columns), dtype=self.dtype)
             full[-1] = 1.0
-            kernel = activations.forward_kernel(layer.activation)
-            if kernel is None:
-                np.matmul(Wb.T, a, out=full[:-1])
-                z = full[:-1]
-            else:
-                z = np.matmul(Wb.T, a)
-                kernel(z, full[:-1])
-            out.append((z, full[:-1]))
-            a = full
-        z = np.matmul(self._Wb[-1].T, a)
-        out.append((z, self._output_activation_units_first(z)))
-        return out
+            z = full[:-1] if layer.activation == "linear" else np.empty((layer.units, columns), dtype=self.dtype)
+            layers.append((z, full))
+        return xt, layers, np.empty((self.output_units, columns), dtype=self.dtype)
+
+    def _forward(self, X: np.ndarray, keep: bool = False):
+        """Forward pass over X (n, features) in column chunks small enough to stay in the CPU cache.
+
+        Returns (hidden, ZT): ZT the output logits (units, n); `hidden` the (z, a) of every hidden layer, each
+        (units, n), when `keep` (else empty). Same kernels and bias-in-the-matmul as training, so the numbers
+        match training's bit for bit.
+        """
+        n = X.shape[0]
+        chunk = min(n, FORWARD_CHUNK)
+        buffers = {chunk: self._chunk_buffers(chunk)}
+        hidden_layers = self.layers[:-1]
+        kernels = [activations.forward_kernel(layer.activation) for layer in hidden_layers]
+        kept = [(np.empty((layer.units, n), dtype=self.dtype), np.empty((layer.units, n), dtype=self.dtype))
+                for layer in hidden_layers] if keep else []
+        ZT = np.empty((self.output_units, n), dtype=self.dtype)
+        out_WbT = self._Wb[-1].T
+        for start in range(0, n, chunk):
+            end = min(start + chunk, n)
+            if end - start not in buffers:
+                buffers[end - start] = self._chunk_buffers(end - start)
+            xt, layer_buffers, zc = buffers[end - start]
+            self._fill_input(X[start:end], xt)
+            a = xt
+            for i, (z, full) in enumerate(layer_buffers):
+                np.dot(self._Wb[i].T, a, out=z)
+                if kernels[i] is not None:
+                    kernels[i](z, full[:-1])
+                if keep:
+                    np.copyto(kept[i][0][:, start:end], z)
+                    np.copyto(kept[i][1][:, start:end], full[:-1])
+                a = full
+            np.dot(out_WbT, a, out=zc)
+            np.copyto(ZT[:, start:end], zc)
+        return kept, ZT
 
     def normalize(self, X) -> np.ndarray:
         """The network's actual input for X: X standardised by the Normalization layer (X itself if none)."""
@@ -425,18 +454,15 @@ class Sequential:
         """
         X = self._check_X(X)
         with np.errstate(all="ignore"):
-            outputs = self._forward_units_first(self._input_units_first(X))
-        result = []
-        for layer, (z, a) in zip(self.layers, outputs, strict=True):
-            z_rows = z.T.copy() if layer.activation == "linear" else z.T
-            result.append({"z": z_rows, "a": a.T})
-        return result
+            hidden, ZT = self._forward(X, keep=True)
+            outputs = [*hidden, (ZT, self._output_activation_units_first(ZT))]
+        return [{"z": z.T, "a": a.T} for z, a in outputs]
 
     def predict(self, X) -> np.ndarray:
         """The output layer's activation, shape (n, output units) (logits when the head is linear)."""
         X = self._check_X(X)
         with np.errstate(all="ignore"):
-            a = self._forward_units_first(self._input_units_first(X))[-1][1]
+            a = self._output_activation_units_first(self._forward(X)[1])
         return a.T if a.shape[0] == 1 else np.ascontiguousarray(a.T)
 
     def predict_proba(self, X) -> np.ndarray:
@@ -538,22 +564,26 @@ class Sequential:
         return plan
 
     def _forward_backward(self, plan: _Plan, xb: np.ndarray, zb: np.ndarray, tb: np.ndarray) -> None:
-        """One batch: output logits into zb, the gradient of the mean loss into the flat gradient vector."""
+        """One batch: output logits into zb, the gradient of the mean loss into the flat gradient vector.
+
+        np.dot with `out` is used throughout: at these sizes it costs about 2/3 of np.matmul's call overhead.
+        """
+        dot = np.dot
         a = xb
         for WbT, z, top, full, kernel in plan.forward:
-            np.matmul(WbT, a, out=z)
+            dot(WbT, a, z)
             if kernel is not None:
                 kernel(z, top)
             a = full
-        np.matmul(plan.out_WbT, a, out=zb)
+        dot(plan.out_WbT, a, zb)
         dz = plan.head(zb, tb)
         for G, a_in, W, da, kernel, z, top, scratch in plan.backward:
-            np.matmul(a_in, dz.T, out=G)
-            np.matmul(W, dz, out=da)
+            dot(a_in, dz.T, G)
+            dot(W, dz, da)
             if kernel is not None:
                 kernel(z, top, da, scratch)
             dz = da
-        np.matmul(xb, dz.T, out=plan.G0)
+        dot(xb, dz.T, plan.G0)
 
     def _regularize(self) -> float:
         """Add every kernel regularizer's gradient to the flat gradient; return the total penalty."""
@@ -623,7 +653,8 @@ class Sequential:
         with np.errstate(all="ignore"):
             XT = self._input_units_first(X)
             YT = np.ascontiguousarray(y.T)
-            ZT = np.empty((self.output_units, n), dtype=self.dtype)
+            # One contiguous output buffer per batch (np.dot's `out` must be contiguous), joined once per epoch.
+            outputs = [np.empty((self.output_units, end - start), dtype=self.dtype) for start, end in batches]
             targets = None
             for _ in range(epochs):
                 epoch = self.epochs_trained + 1
@@ -636,7 +667,8 @@ class Sequential:
                 if targets is None:
                     targets = self._targets(YT_epoch, column_scale)
                 snapshot = (self._params.copy(), optimizer.get_state())
-                penalty_sum = self._run_epoch(XT_epoch, targets, ZT, batches, plans)
+                penalty_sum = self._run_epoch(XT_epoch, targets, outputs, batches, plans)
+                ZT = outputs[0] if len(outputs) == 1 else np.concatenate(outputs, axis=1)
                 out = self._rows(self._output_activation_units_first(ZT))
                 data_loss = self.loss(y_epoch, out)
                 penalty = penalty_sum if len(batches) == 1 else penalty_sum / n
@@ -644,7 +676,7 @@ class Sequential:
                 if not (math.isfinite(loss_value) and np.isfinite(self._params).all()):
                     np.copyto(self._params, snapshot[0])
                     optimizer.set_state(snapshot[1])
-                    self._replay(XT_epoch, targets, ZT, batches, plans, y_epoch, epoch)
+                    self._replay(XT_epoch, targets, outputs, batches, plans, y_epoch, epoch)
                 logs = {"loss": loss_value, **self._metric_values(y_epoch, out)}
                 if validation_data is not None:
                     logs.update({f"val_{k}": v for k, v in self._evaluate_prepared(X_val, y_val).items()})
@@ -652,25 +684,24 @@ class Sequential:
                 history._append(epoch, logs)
         return history
 
-    def _run_epoch(self, XT, targets, ZT, batches, plans) -> float:
+    def _run_epoch(self, XT, targets, outputs, batches, plans) -> float:
         """Every step of one epoch, unchecked; returns the sum of penalty * rows over the batches."""
         params, pair, step = self._params, self._grad_pair, self.optimizer._step
         regularized = any(layer.kernel_regularizer for layer in self.layers)
         penalty_sum = 0.0
         forward_backward = self._forward_backward
-        for (start, end), plan in zip(batches, plans, strict=True):
-            forward_backward(plan, XT[:, start:end], ZT[:, start:end], targets[:, start:end])
+        for (start, end), plan, zb in zip(batches, plans, outputs, strict=True):
+            forward_backward(plan, XT[:, start:end], zb, targets[:, start:end])
             if regularized:
                 penalty_sum += self._regularize() * ((end - start) if len(batches) > 1 else 1)
             step(params, pair)
         return penalty_sum
 
-    def _replay(self, XT, targets, ZT, batches, plans, y_epoch, epoch) -> None:
+    def _replay(self, XT, targets, outputs, batches, plans, y_epoch, epoch) -> None:
         """Re-run a diverged epoch step by step from its snapshot; raise before the first non-finite step."""
         params, pair, optimizer = self._params, self._grad_pair, self.optimizer
         last_finite_loss = float("nan")
-        for index, ((start, end), plan) in enumerate(zip(batches, plans, strict=True), start=1):
-            zb = ZT[:, start:end]
+        for index, ((start, end), plan, zb) in enumerate(zip(batches, plans, outputs, strict=True), start=1):
             self._forward_backward(plan, XT[:, start:end], zb, targets[:, start:end])
             penalty = self._regularize()
             loss_value = self.loss(y_epoch[start:end], self._rows(self._output_activation_units_first(zb))) + penalty
