@@ -30,6 +30,12 @@ OPTIMIZER_SHAPES = {"sgd": "triangle-up", "adam": "circle"}
 CORRECT_COLOR, WRONG_COLOR = "#0072B2", "#D55E00"
 
 
+def _style_legend_below(chart):
+    """The shared projector styling with the legend under the chart (a right-hand legend is cut off in a column)."""
+    return _style(chart).configure_legend(orient="bottom", labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE,
+                                          symbolSize=160, symbolStrokeWidth=3, labelLimit=360)
+
+
 def optimizer_label(name: str) -> str:
     return t(f"training_charts.optimizer_{name}")
 
@@ -189,8 +195,8 @@ def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFra
         w_lo=f"datum.w - {dw / 2}", w_hi=f"datum.w + {dw / 2}",
         b_lo=f"datum.b - {db / 2}", b_hi=f"datum.b + {db / 2}",
     ).encode(
-        x=alt.X("w_lo:Q", title=w_title, scale=x_scale), x2="w_hi:Q",
-        y=alt.Y("b_lo:Q", title=b_title, scale=y_scale), y2="b_hi:Q",
+        x=alt.X("w_lo:Q", title=w_title, scale=x_scale, axis=alt.Axis(tickCount=8)), x2="w_hi:Q",
+        y=alt.Y("b_lo:Q", title=b_title, scale=y_scale, axis=alt.Axis(tickCount=8)), y2="b_hi:Q",
         color=alt.Color("band:O", legend=None, scale=alt.Scale(scheme="greys", domain=list(range(12)),
                                                                reverse=True)),
         tooltip=[alt.Tooltip("w:Q", format=".2f", title=w_title), alt.Tooltip("b:Q", format=".2f", title=b_title),
@@ -217,7 +223,7 @@ def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFra
     start_text = alt.Chart(start.assign(text=t("training_charts.start"))).mark_text(
         align="left", dx=12, fontSize=FONT_SIZE, fontWeight="bold").encode(**enc, text="text:N")
     chart = alt.layer(field, lines, dots, start_mark, start_text).resolve_scale(color="independent")
-    return _style(chart.properties(width=width, height=height).configure_legend(orient="bottom"))
+    return _style_legend_below(chart.properties(width=width, height=height))
 
 
 def race_loss_chart(losses: Mapping[str, Sequence[float]], target: float | None = None, *,
@@ -236,19 +242,18 @@ def race_loss_chart(losses: Mapping[str, Sequence[float]], target: float | None 
                           scale=alt.Scale(domain=names, range=list(OPTIMIZER_DASHES.values())))
     x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
     y = alt.Y("loss:Q", title=t("common.loss"), scale=alt.Scale(type="log") if log_scale else alt.Scale(zero=True))
-    hover = alt.selection_point(fields=["epoch"], nearest=True, on="pointerover", empty=False, name="race_hover")
-    lines = alt.Chart(data).mark_line(strokeWidth=3).encode(x=x, y=y, color=color, strokeDash=dash)
-    dots = alt.Chart(data).mark_point(size=60, filled=True).encode(
-        x=x, y=y, color=color, opacity=alt.condition(hover, alt.value(1), alt.value(0)),
+    # Plain tooltips, no hover selection: a selection param makes Altair's spec building several times slower.
+    lines = alt.Chart(data).mark_line(strokeWidth=3).encode(
+        x=x, y=y, color=color, strokeDash=dash,
         tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
-                 alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))]).add_params(hover)
-    layers = [lines, dots]
+                 alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))])
+    layers = [lines]
     if target is not None and target > 0:
         rule = pd.DataFrame({"loss": [float(target)], "text": [t("training_charts.target_loss", value=target)]})
         layers.append(alt.Chart(rule).mark_rule(color="#555555", strokeDash=[2, 2], strokeWidth=2).encode(y=y))
         layers.append(alt.Chart(rule).mark_text(align="right", baseline="bottom", x="width", dx=-4, dy=-3,
                                                 fontSize=FONT_SIZE - 1, color="#333333").encode(y=y, text="text:N"))
-    return _style(alt.layer(*layers).properties(width=width, height=height).configure_legend(orient="bottom"))
+    return _style_legend_below(alt.layer(*layers).properties(width=width, height=height))
 
 
 def epochs_to_reach(losses: Sequence[float], target: float) -> int | None:
@@ -279,7 +284,7 @@ def step_sizes_chart(frame: pd.DataFrame, *, value_title: str, width: int = 520,
         tooltip=[alt.Tooltip("parameter:N", title=t("training_charts.parameter")),
                  alt.Tooltip("step:Q", title=t("training_charts.step")),
                  alt.Tooltip("value:Q", format=".3g", title=value_title)])
-    return _style(lines.properties(width=width, height=height).configure_legend(orient="bottom"))
+    return _style_legend_below(lines.properties(width=width, height=height))
 
 
 # ----- digits ---------------------------------------------------------------------------------------------
