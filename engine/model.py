@@ -651,7 +651,8 @@ class Sequential:
         plans = [self._plan(end - start) for start, end in batches]
         column_scale = self._column_scale(batches)
         with np.errstate(all="ignore"):
-            XT = self._input_units_first(X)
+            # Rows (n, features + 1) so each batch is a contiguous block; batch.T feeds BLAS without a copy.
+            XR = np.ascontiguousarray(self._input_units_first(X).T)
             YT = np.ascontiguousarray(y.T)
             # One contiguous output buffer per batch (np.dot's `out` must be contiguous), joined once per epoch.
             outputs = [np.empty((self.output_units, end - start), dtype=self.dtype) for start, end in batches]
@@ -660,14 +661,14 @@ class Sequential:
                 epoch = self.epochs_trained + 1
                 if shuffle:
                     order = self.rng.permutation(n)
-                    XT_epoch, YT_epoch, y_epoch = XT[:, order], YT[:, order], y[order]
+                    XR_epoch, YT_epoch, y_epoch = XR[order], YT[:, order], y[order]
                     targets = None
                 else:
-                    XT_epoch, YT_epoch, y_epoch = XT, YT, y
+                    XR_epoch, YT_epoch, y_epoch = XR, YT, y
                 if targets is None:
                     targets = self._targets(YT_epoch, column_scale)
                 snapshot = (self._params.copy(), optimizer.get_state())
-                penalty_sum = self._run_epoch(XT_epoch, targets, outputs, batches, plans)
+                penalty_sum = self._run_epoch(XR_epoch, targets, outputs, batches, plans)
                 ZT = outputs[0] if len(outputs) == 1 else np.concatenate(outputs, axis=1)
                 out = self._rows(self._output_activation_units_first(ZT))
                 data_loss = self.loss(y_epoch, out)
@@ -676,7 +677,7 @@ class Sequential:
                 if not (math.isfinite(loss_value) and np.isfinite(self._params).all()):
                     np.copyto(self._params, snapshot[0])
                     optimizer.set_state(snapshot[1])
-                    self._replay(XT_epoch, targets, outputs, batches, plans, y_epoch, epoch)
+                    self._replay(XR_epoch, targets, outputs, batches, plans, y_epoch, epoch)
                 logs = {"loss": loss_value, **self._metric_values(y_epoch, out)}
                 if validation_data is not None:
                     logs.update({f"val_{k}": v for k, v in self._evaluate_prepared(X_val, y_val).items()})
@@ -684,25 +685,25 @@ class Sequential:
                 history._append(epoch, logs)
         return history
 
-    def _run_epoch(self, XT, targets, outputs, batches, plans) -> float:
+    def _run_epoch(self, XR, targets, outputs, batches, plans) -> float:
         """Every step of one epoch, unchecked; returns the sum of penalty * rows over the batches."""
         params, pair, step = self._params, self._grad_pair, self.optimizer._step
         regularized = any(layer.kernel_regularizer for layer in self.layers)
         penalty_sum = 0.0
         forward_backward = self._forward_backward
         for (start, end), plan, zb in zip(batches, plans, outputs, strict=True):
-            forward_backward(plan, XT[:, start:end], zb, targets[:, start:end])
+            forward_backward(plan, XR[start:end].T, zb, targets[:, start:end])
             if regularized:
                 penalty_sum += self._regularize() * ((end - start) if len(batches) > 1 else 1)
             step(params, pair)
         return penalty_sum
 
-    def _replay(self, XT, targets, outputs, batches, plans, y_epoch, epoch) -> None:
+    def _replay(self, XR, targets, outputs, batches, plans, y_epoch, epoch) -> None:
         """Re-run a diverged epoch step by step from its snapshot; raise before the first non-finite step."""
         params, pair, optimizer = self._params, self._grad_pair, self.optimizer
         last_finite_loss = float("nan")
         for index, ((start, end), plan, zb) in enumerate(zip(batches, plans, outputs, strict=True), start=1):
-            self._forward_backward(plan, XT[:, start:end], zb, targets[:, start:end])
+            self._forward_backward(plan, XR[start:end].T, zb, targets[:, start:end])
             penalty = self._regularize()
             loss_value = self.loss(y_epoch[start:end], self._rows(self._output_activation_units_first(zb))) + penalty
             if not math.isfinite(loss_value):
