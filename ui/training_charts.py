@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from engine import BinaryCrossentropy, SparseCategoricalCrossentropy, activations
-from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, _style, class_color
+from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, _hex, _rgb, _style, class_color
 from ui.i18n import t
 
 # Gradient descent and Adam keep the same colour, dash and marker on every figure of the optimizer lesson.
@@ -304,22 +304,27 @@ def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, si
     names = np.asarray(class_names, dtype=object)
     data = pd.DataFrame({"true": names[true_idx.ravel()], "pred": names[pred_idx.ravel()],
                          "count": matrix.ravel(), "right": (true_idx == pred_idx).ravel()})
-    data["shade"] = np.where(data["right"], data["count"] / max(int(matrix.diagonal().max(initial=1)), 1),
-                             -data["count"] / max(int((matrix - np.diag(matrix.diagonal())).max(initial=1)), 1))
-    data.loc[data["count"] == 0, "shade"] = 0.0
+    # Colours computed here (not by a Vega scale): right answers white -> blue, mistakes white -> orange,
+    # each relative to the largest count of its kind, so one mistake stays visible next to 45 right answers.
+    right_max = max(int(matrix.diagonal().max(initial=1)), 1)
+    wrong_max = max(int((matrix - np.diag(matrix.diagonal())).max(initial=1)), 1)
+    strength = np.where(data["right"], data["count"] / right_max, 0.35 + 0.65 * data["count"] / wrong_max)
+    strength = np.where(data["count"] == 0, 0.0, strength)
+    base = np.where(data["right"].to_numpy()[:, None], _rgb(POSITIVE_COLOR)[None, :], _rgb(NEGATIVE_COLOR)[None, :])
+    data["fill"] = _hex(1.0 - strength[:, None] * (1.0 - base))
+    data["dark"] = strength > 0.6
     order = list(class_names)
     x = alt.X("pred:N", title=t("training_charts.predicted"), sort=order, axis=alt.Axis(labelAngle=0, orient="top"))
     y = alt.Y("true:N", title=t("training_charts.true_class"), sort=order)
     cells = alt.Chart(data).mark_rect(stroke="#FFFFFF", strokeWidth=1).encode(
         x=x, y=y,
-        color=alt.Color("shade:Q", legend=None,
-                        scale=alt.Scale(domain=[-1, 0, 1], range=[NEGATIVE_COLOR, "#FFFFFF", POSITIVE_COLOR])),
+        color=alt.Color("fill:N", scale=None),
         tooltip=[alt.Tooltip("true:N", title=t("training_charts.true_class")),
                  alt.Tooltip("pred:N", title=t("training_charts.predicted")),
                  alt.Tooltip("count:Q", title=t("training_charts.count"))])
     text = alt.Chart(data[data["count"] > 0]).mark_text(fontSize=FONT_SIZE, fontWeight="bold").encode(
         x=x, y=y, text="count:Q",
-        color=alt.condition("abs(datum.shade) > 0.6", alt.value("#FFFFFF"), alt.value("#111111")))
+        color=alt.condition("datum.dark", alt.value("#FFFFFF"), alt.value("#111111")))
     return _style(alt.layer(cells, text).properties(width=size, height=size))
 
 
@@ -330,20 +335,26 @@ def top_k(probabilities: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray
     return order, np.take_along_axis(probabilities, order, axis=1)
 
 
-def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray, class_names: Sequence[str], *,
-                  columns: int = 8, cell: int = 15, max_value: float = 16.0):
+def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray | None, class_names: Sequence[str], *,
+                  columns: int = 8, max_value: float = 16.0, pixel: int = 13):
     """Small images in a grid, each with its true class and top-3 predicted probabilities under it.
 
-    images (n, h, w) pixel values 0..max_value; y_true (n,); probabilities (n, K).
+    images (n, h, w) pixel values 0..max_value; y_true (n,); probabilities (n, K), or None to show the images
+    with their true class only. pixel: screen pixels per image pixel.
     The first guess is blue with ✓ when right and orange with ✗ when wrong (colour and symbol).
     One chart in one coordinate system (image i at column i % columns, row i // columns), so it draws fast.
     """
     images = np.asarray(images, dtype=float)
     n, h, w = images.shape
     y_true = np.asarray(y_true, dtype=int)
-    best, best_p = top_k(probabilities, 3)
-    lines = 4  # the true label, then 3 guesses
-    block_w, block_h = w + 2, h + lines * 1.45 + 1.2
+    guesses = 0 if probabilities is None else 3
+    if probabilities is not None:
+        best, best_p = top_k(probabilities, guesses)
+        right = best[:, 0] == y_true
+    else:
+        right = np.ones(n, dtype=bool)
+    line = 1.45  # text line height in image pixels
+    block_w, block_h = w + 2, h + (1 + guesses) * line + 1.2
     index = np.arange(n)
     col, row = index % columns, index // columns
     rr, cc = np.meshgrid(np.arange(h), np.arange(w), indexing="ij")
@@ -356,14 +367,13 @@ def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray, class_n
     text_rows = []
     for i in range(n):
         x0, y0 = col[i] * block_w, row[i] * block_h + h + 0.4
-        right = best[i, 0] == y_true[i]
         text_rows.append({"x": x0, "y": y0, "text": t("training_charts.true_is", name=names[y_true[i]]),
                           "kind": "true"})
-        for rank in range(3):
-            mark = ("✓ " if right else "✗ ") if rank == 0 else "   "
-            text_rows.append({"x": x0, "y": y0 + 1.45 * (rank + 1),
+        for rank in range(guesses):
+            mark = ("✓ " if right[i] else "✗ ") if rank == 0 else "   "
+            text_rows.append({"x": x0, "y": y0 + line * (rank + 1),
                               "text": f"{mark}{names[best[i, rank]]}: {best_p[i, rank]:.0%}",
-                              "kind": ("right" if right else "wrong") if rank == 0 else "other"})
+                              "kind": ("right" if right[i] else "wrong") if rank == 0 else "other"})
     texts = pd.DataFrame(text_rows)
     n_rows = int(row.max()) + 1 if n else 1
     x_scale = alt.Scale(domain=[-0.5, columns * block_w - 1.5], nice=False, zero=False)
@@ -373,19 +383,24 @@ def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray, class_n
         y=alt.Y("y:Q", axis=None, scale=y_scale), y2="y2:Q",
         color=alt.Color("v:Q", legend=None, scale=alt.Scale(domain=[0, 1], range=["#FFFFFF", "#000000"])))
     frames = pd.DataFrame({"x": col * block_w, "y": row * block_h, "x2": col * block_w + w,
-                           "y2": row * block_h + h, "right": best[:, 0] == y_true})
+                           "y2": row * block_h + h, "right": right})
     borders = alt.Chart(frames).mark_rect(filled=False, strokeWidth=2.5).encode(
         x=alt.X("x:Q", scale=x_scale), x2="x2:Q", y=alt.Y("y:Q", scale=y_scale), y2="y2:Q",
         stroke=alt.condition("datum.right", alt.value(CORRECT_COLOR), alt.value(WRONG_COLOR)))
-    text = alt.Chart(texts).mark_text(align="left", baseline="top", fontSize=FONT_SIZE - 2).encode(
-        x=alt.X("x:Q", scale=x_scale), y=alt.Y("y:Q", scale=y_scale), text="text:N",
-        color=alt.Color("kind:N", legend=None, scale=alt.Scale(
-            domain=["true", "right", "wrong", "other"], range=["#111111", CORRECT_COLOR, WRONG_COLOR, "#555555"])),
-        fontWeight=alt.condition("datum.kind == 'right' || datum.kind == 'wrong'", alt.value("bold"),
-                                 alt.value("normal")))
-    px = 12  # screen pixels per image pixel
-    chart = alt.layer(rects, borders, text).resolve_scale(color="independent").properties(
-        width=int(columns * block_w * px), height=int(n_rows * block_h * px))
+    text_color = alt.Color("kind:N", legend=None, scale=alt.Scale(
+        domain=["true", "right", "wrong", "other"], range=["#111111", CORRECT_COLOR, WRONG_COLOR, "#555555"]))
+    text_enc = {"x": alt.X("x:Q", scale=x_scale), "y": alt.Y("y:Q", scale=y_scale), "text": "text:N",
+                "color": text_color}
+    first_guess = "datum.kind == 'right' || datum.kind == 'wrong'"
+    text = alt.layer(
+        alt.Chart(texts).transform_filter(first_guess).mark_text(
+            align="left", baseline="top", fontSize=FONT_SIZE - 1, fontWeight="bold").encode(**text_enc),
+        alt.Chart(texts).transform_filter(f"!({first_guess})").mark_text(
+            align="left", baseline="top", fontSize=FONT_SIZE - 1).encode(**text_enc),
+    )
+    layers = [rects, borders, text] if probabilities is not None else [rects, text]
+    chart = alt.layer(*layers).resolve_scale(color="independent").properties(
+        width=int(columns * block_w * pixel), height=int(n_rows * block_h * pixel))
     return _style(chart.configure_view(stroke=None))
 
 
