@@ -163,8 +163,8 @@ with left:
     m1, m2 = st.columns(2)
     m1.metric(t("neuron.loss_here"), f"{at_sliders_2d['loss']:.4f}")
     m2.metric(t("common.accuracy"), f"{at_sliders_2d['accuracy']:.0%}")
-    st.markdown(t("neuron.boundary_equation", w1=f"{w1:.2f}", w2=f"{w2:+.2f}".replace("+", "+ ").replace("-", "− "),
-                  b=f"{b2:+.2f}".replace("+", "+ ").replace("-", "− ")))
+    st.markdown(t("neuron.boundary_equation",
+                  equation=function_charts.equation_text([w1, w2], ["x₁", "x₂"], b2)))
 
 x_range, y_range = plot_range(blobs.X)
 points, xs, ys = grid_points(x_range, y_range, 50)

@@ -146,6 +146,7 @@ for layer in model.layers:
     matmul_a.append(dense_matmul(a_in, layer.W, layer.b, g))
     a_in = matmul_a[-1]
 engine_outputs = model.layer_outputs(x_row)
+st.session_state["forward.model"] = model
 st.session_state["forward.result"] = {
     "x_scaled": x_scaled, "loop_a": loop_a, "matmul_a": matmul_a, "matmul_z": matmul_z,
     "engine_a": [out["a"] for out in engine_outputs],
@@ -203,7 +204,8 @@ chain = "\n".join(f"    a{k} = dense(a{k - 1}, W{k}, b{k}, {lay.activation})" fo
 st.code(f"def sequential(x):\n    a0 = normalize(x)\n{chain}\n    return a{n_layers}", language="python")
 probability = float(matmul_a[-1][0, 0])
 m1, m2 = st.columns(2)
-m1.metric(t("forward.output_metric", name=t(f"forward.output.{data.name}")), f"{probability:.4f}")
+shown = f"{probability:.4f}" if probability >= 1e-3 else f"{probability:.2e}"  # never a bare 0.0000
+m1.metric(t("forward.output_metric", name=t(f"forward.output.{data.name}")), shown)
 m2.metric(t("forward.prediction"), t(f"forward.label.{data.name}.{int(probability > 0.5)}"))
 
 st.divider()

@@ -87,10 +87,11 @@ st.markdown(t("acts.hidden_text"))
 # ---------------------------------------------------------------- §9: why non-linear
 st.header(t("acts.why_header"))
 st.markdown(t("acts.why_text", hidden=" → ".join(str(n) for n in HIDDEN)))
-c1, c2, c3 = st.columns(3)
+c1, c2, c3, c4 = st.columns([1, 1.2, 0.8, 1.2])
 other = c1.selectbox(t("acts.other"), ["relu", "tanh", "sigmoid", "leaky_relu"], key="acts.other")
 epochs = c2.select_slider(t("acts.epochs"), EPOCH_CHOICES, value=200, key="acts.epochs")
 seed = int(c3.number_input(t("acts.seed"), 0, 10_000, 0, key="acts.seed"))
+hard = c4.toggle(t("acts.discretize"), value=True, key="acts.discretize", help=t("acts.discretize_help"))
 
 data = circle_data()
 class_names = [t("acts.outside"), t("acts.inside")]
@@ -109,7 +110,8 @@ for col, model, name, loss, accuracy in ((left, linear_model, "linear", linear_l
         probability = model.predict(grid)[:, 0].reshape(len(ys), len(xs))
         with st.container(key=f"acts_map_{'linear' if name == 'linear' else 'other'}"):
             st.altair_chart(charts.decision_map(probability, xs, ys, kind="binary", points_X=data.X,
-                                                points_y=data.y, class_names=class_names, width=400, height=400))
+                                                points_y=data.y, class_names=class_names, discretize=hard,
+                                                width=400, height=400))
         m1, m2 = st.columns(2)
         m1.metric(t("common.loss"), f"{loss:.4f}")
         m2.metric(t("common.accuracy"), f"{accuracy:.1%}")
@@ -140,7 +142,7 @@ with c3:
     difference = float(np.max(np.abs(logits - collapsed)))
     st.metric(t("acts.collapse_difference"), f"{difference:.1e}")
     w1, w2, b0 = float(W_total[0, 0]), float(W_total[1, 0]), float(b_total[0])
-    st.markdown(t("acts.collapse_line", w1=f"{w1:.3f}", w2=f"{w2:.3f}", b=f"{b0:.3f}"))
+    st.markdown(t("acts.collapse_line", equation=function_charts.equation_text([w1, w2], ["x₁", "x₂"], b0, 3)))
 st.dataframe(pd.DataFrame({"x1": data.X[:6, 0], "x2": data.X[:6, 1], t("acts.net_logit"): logits[:6, 0],
                            t("acts.one_layer_logit"): collapsed[:6, 0]}), hide_index=True, key="acts.logits")
 

@@ -45,7 +45,8 @@ def neuron_curve_frame(x_min: float, x_max: float, curves: dict[str, tuple[float
 
 
 def neuron_curve(x: np.ndarray, y: np.ndarray, curves: dict[str, tuple[float, float]], x_title: str,
-                 y_title: str, class_names: list[str], curve_title: str = "", height: int = 380) -> alt.Chart:
+                 y_title: str, class_names: list[str], curve_title: str = "", width: int = 560,
+                 height: int = 380) -> alt.Chart:
     """One neuron over 1-D data: points (x (n,), y (n,) 0/1) and the curve a = sigmoid(w x + b) per named (w, b).
 
     A dotted rule marks where the first curve crosses a = 0.5 (x = -b / w), the neuron's decision point.
@@ -72,7 +73,8 @@ def neuron_curve(x: np.ndarray, y: np.ndarray, curves: dict[str, tuple[float, fl
         x=alt.X("x:Q", scale=x_scale),
         y=alt.Y("a:Q", scale=y_scale),
         stroke=alt.Stroke("curve:N", title=curve_title or None,
-                          scale=alt.Scale(domain=names, range=["#000000", PALETTE[2], PALETTE[4]][:len(names)])),
+                          scale=alt.Scale(domain=names, range=["#000000", PALETTE[2], PALETTE[4]][:len(names)]),
+                          legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=4, orient="right")),
         strokeDash=alt.StrokeDash("curve:N", scale=alt.Scale(domain=names, range=DASHES[:len(names)]), legend=None),
     )
     layers = [point_layer, line_layer]
@@ -80,7 +82,8 @@ def neuron_curve(x: np.ndarray, y: np.ndarray, curves: dict[str, tuple[float, fl
     if w != 0 and x_min <= -b / w <= x_max:
         rule = pd.DataFrame({"x": [-b / w]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[3, 3], color="#555555", strokeWidth=2).encode(x="x:Q"))
-    chart = alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(height=height)
+    chart = alt.layer(*layers).resolve_scale(color="independent", shape="independent").properties(
+        height=height, width=width)
     return _projector(chart)
 
 
@@ -96,7 +99,7 @@ def activation_frame(names: list[str], z_min: float = -5.0, z_max: float = 5.0, 
 
 
 def activation_curves(names: list[str], g_title: str, dg_title: str, z_min: float = -5.0, z_max: float = 5.0,
-                      height: int = 340) -> alt.Chart:
+                      width: int = 330, height: int = 320) -> alt.Chart:
     """Two panels side by side: g(z) and its derivative g'(z), one line (colour and dash) per activation."""
     frame = activation_frame(names, z_min, z_max)
     order = list(names)
@@ -109,9 +112,9 @@ def activation_curves(names: list[str], g_title: str, dg_title: str, z_min: floa
             x=x, y=alt.Y("value:Q", title=None), color=colour, strokeDash=dash,
             tooltip=[alt.Tooltip("activation:N"), alt.Tooltip("z:Q", format=".2f"),
                      alt.Tooltip("value:Q", format=".3f")],
-        ).properties(height=height, width=420)
+        ).properties(height=height, width=width)
 
-    return _projector(alt.hconcat(panel("g", g_title), panel("dg", dg_title)))
+    return _projector(alt.hconcat(panel("g", g_title), panel("dg", dg_title)).configure_legend(orient="bottom"))
 
 
 def weight_bars(W: np.ndarray, feature_names: list[str], unit_names: list[str], value_title: str,
@@ -196,6 +199,18 @@ def layer_values(z: np.ndarray, a: np.ndarray, unit_names: list[str], z_title: s
         tooltip=["unit:N", "quantity:N", alt.Tooltip("value:Q", format=".4f")],
     ).properties(height=height)
     return _projector(chart)
+
+
+def equation_text(weights, names, bias: float, digits: int = 2) -> str:
+    """'1.00·x₁ − 0.50·x₂ + 0.30 = 0' for weights (k,), names (k,) and the bias: the line where z = 0."""
+    terms = []
+    for i, (w, name) in enumerate(zip(weights, names, strict=True)):
+        w = float(w)
+        sign = ("−" if w < 0 else "") if i == 0 else ("− " if w < 0 else "+ ")
+        terms.append(f"{sign}{abs(w):.{digits}f}·{name}")
+    bias = float(bias)
+    terms.append(f"{'− ' if bias < 0 else '+ '}{abs(bias):.{digits}f}")
+    return " ".join(terms) + " = 0"
 
 
 def chart_frames(chart: alt.TopLevelMixin) -> list[pd.DataFrame]:

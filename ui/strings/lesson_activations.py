@@ -57,6 +57,12 @@ STRINGS = {
     "acts.epochs": ("Epochs of training (both)", "训练的迭代次数 (epoch，两个网络相同)"),
     "acts.seed": ("Weight seed", "权重随机种子"),
     "acts.training": ("Training both networks...", "正在训练两个网络..."),
+    "acts.discretize": ("Show only the decision (a > 0.5)", "只显示判定结果（a > 0.5）"),
+    "acts.discretize_help": (
+        "On: colour each place by the class the network predicts there, so the boundary is sharp. "
+        "Off: shade by the probability a.",
+        "打开：按网络在每个位置预测的类别着色，边界清晰。关闭：按概率 a 的大小着色。",
+    ),
     "acts.outside": ("outside", "外圈"),
     "acts.inside": ("inside", "内圈"),
     "acts.side_title": ("hidden layers: {g}", "隐藏层：{g}"),
@@ -75,8 +81,8 @@ STRINGS = {
     "acts.collapse_difference": ("largest |z(network) − (x W + b)| over all points",
                                  "所有点上 |z(网络) − (x W + b)| 的最大值"),
     "acts.collapse_line": (
-        "So its boundary is the straight line **{w1}·x₁ + {w2}·x₂ + {b} = 0**.",
-        "所以它的边界就是直线 **{w1}·x₁ + {w2}·x₂ + {b} = 0**。",
+        "So its boundary is the straight line **{equation}**.",
+        "所以它的边界就是直线 **{equation}**。",
     ),
     "acts.net_logit": ("z of the network", "网络输出层的 z"),
     "acts.one_layer_logit": ("x W + b (one layer)", "x W + b（一层）"),

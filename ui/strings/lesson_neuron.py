@@ -80,7 +80,7 @@ STRINGS = {
         "单个神经元只能画出直的边界。",
     ),
     "neuron.boundary_equation": (
-        "Boundary (a = 0.5): **{w1}·x₁ {w2}·x₂ {b} = 0**", "边界 (a = 0.5)：**{w1}·x₁ {w2}·x₂ {b} = 0**",
+        "Boundary (a = 0.5): **{equation}**", "边界 (a = 0.5)：**{equation}**",
     ),
     "neuron.next": (
         "Next: connect several neurons into layers (the demand case study).",
