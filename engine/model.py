@@ -221,21 +221,42 @@ class Sequential:
         # Row 0 is the gradient; row 1 is scratch the optimizer may use (so Adam squares g without allocating).
         self._grad_pair = np.zeros((2, total), dtype=self.dtype)
         self._grads = self._grad_pair[0]
+        self._bind_views()
+        for layer in self.layers:
+            layer.W[...] = initializers.initialize(layer.kernel_initializer, self.rng, layer.input_dim, layer.units)
+        self._plans = {}
+        if self.optimizer is not None:
+            self.optimizer.build(self._params.size, self.dtype)
+
+    def _bind_views(self) -> None:
+        """Point every layer's W, b, dW, db (and the [W; b] blocks) into the flat parameter and gradient arrays."""
+        self._grads = self._grad_pair[0]
         self._Wb, self._G = [], []
         offset = 0
-        for layer, (n_in, units) in zip(self.layers, sizes, strict=True):
-            end = offset + n_in * units
-            block = slice(offset, end + units)
+        for layer in self.layers:
+            n_in, units = layer.input_dim, layer.units
+            block = slice(offset, offset + (n_in + 1) * units)
             # W (row-major) followed by b is the (n_in + 1, units) matrix [W; b].
             self._Wb.append(self._params[block].reshape(n_in + 1, units))
             self._G.append(self._grads[block].reshape(n_in + 1, units))
             layer.W, layer.dW = self._Wb[-1][:-1], self._G[-1][:-1]
             layer.b, layer.db = self._Wb[-1][-1], self._G[-1][-1]
-            layer.W[...] = initializers.initialize(layer.kernel_initializer, self.rng, n_in, units)
-            offset = end + units
-        self._plans = {}
-        if self.optimizer is not None:
-            self.optimizer.build(self._params.size, self.dtype)
+            offset = block.stop
+
+    def __getstate__(self) -> dict:
+        # copy.deepcopy/pickle would turn the views into independent arrays: keep only the flat arrays.
+        state = self.__dict__.copy()
+        state["_plans"] = {}
+        for derived in ("_Wb", "_G", "_grads"):
+            state.pop(derived, None)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        if self._params is not None:
+            self._bind_views()
+        else:
+            self._grads = None
 
     def count_params(self) -> int:
         """Trainable parameters (every W and b; the Normalization's mean/variance are not counted)."""

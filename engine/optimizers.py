@@ -145,6 +145,12 @@ class Adam(Optimizer):
         self._decay = np.array([[self.beta_1], [self.beta_2]], dtype=dtype)
         self._mix = np.array([[1.0 - self.beta_1], [1.0 - self.beta_2]], dtype=dtype)
 
+    def __setstate__(self, state: dict) -> None:
+        # After copy.deepcopy/pickle, m and v must again be the rows of the moments array.
+        self.__dict__.update(state)
+        if self.m is not None:
+            self.m, self.v = self._moments[0], self._moments[1]
+
     def _step(self, params, pair):
         self.iterations += 1
         t = self.iterations

@@ -293,3 +293,23 @@ def test_chunked_forward_pass_gives_the_same_numbers(monkeypatch):
         np.testing.assert_array_equal(chunked["a"], full["a"])
     Z = norm(X) @ model.layers[0].W + model.layers[0].b
     np.testing.assert_allclose(outputs[0]["z"], Z, rtol=1e-12, atol=1e-12)
+
+
+def test_deepcopy_is_an_independent_model_that_trains_identically():
+    import copy
+
+    X, y = _blobs()
+    model = Sequential([Dense(6, activation="tanh"), Dense(4, activation="softmax")], input_dim=2, seed=0)
+    model.compile(optimizer=Adam(0.02), loss="sparse_categorical_crossentropy")
+    model.fit(X, y, epochs=2, batch_size=16)
+    clone = copy.deepcopy(model)
+    assert np.shares_memory(clone.layers[0].W, clone.flat_weights)
+    assert np.shares_memory(clone.optimizer.m, clone.optimizer._moments)
+    assert not np.shares_memory(clone.flat_weights, model.flat_weights)
+    model.fit(X, y, epochs=3, batch_size=16)
+    clone.fit(X, y, epochs=3, batch_size=16)
+    np.testing.assert_array_equal(clone.flat_weights, model.flat_weights)
+    before = model.get_weights()
+    clone.fit(X, y, epochs=1, batch_size=16)
+    for a, b in zip(model.get_weights(), before, strict=True):
+        np.testing.assert_array_equal(a, b)
