@@ -36,17 +36,23 @@ class TrainingDiverged(ArithmeticError):
 
     Attributes: `epoch` (1-based, counting every epoch the model trained), `step` (1-based within the epoch,
     or None), `loss` (the offending loss value, or the last finite one), `learning_rate`, `reason`
-    ("loss" or "weights").
+    ("loss", "weights", or "inputs" when the loss is not finite before the model's first step).
     """
 
     def __init__(self, epoch: int, loss: float, learning_rate: float | None, step: int | None = None,
                  reason: str = "loss"):
         self.epoch, self.loss, self.learning_rate, self.step, self.reason = epoch, loss, learning_rate, step, reason
         where = f"epoch {epoch}" + (f", step {step}" if step else "")
-        what = (f"the loss became {loss} (too large to represent)" if reason == "loss"
-                else "the weights became too large to represent (infinity or NaN)")
-        advice = (f"the learning rate ({learning_rate:g}) is probably too high: try {learning_rate / 10:g}"
-                  if learning_rate else "try a lower learning rate")
+        what = {"loss": f"the loss became {loss} (too large to represent)",
+                "weights": "the weights became too large to represent (infinity or NaN)",
+                "inputs": f"the loss is {loss} before any training step"}[reason]
+        if reason == "inputs":
+            advice = ("the input values are too large for the network: standardise the features "
+                      "(a Normalization first layer) or scale them down")
+        elif learning_rate:
+            advice = f"the learning rate ({learning_rate:g}) is probably too high: try {learning_rate / 10:g}"
+        else:
+            advice = "try a lower learning rate"
         super().__init__(
             f"Training diverged in {where}: {what}. That step was not applied and the model keeps its last "
             f"finite weights. Likely cause: {advice}."
@@ -728,7 +734,8 @@ class Sequential:
             penalty = self._regularize()
             loss_value = self.loss(y_epoch[start:end], self._rows(self._output_activation_units_first(zb))) + penalty
             if not math.isfinite(loss_value):
-                raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate, step=index, reason="loss")
+                reason = "inputs" if optimizer.iterations == 0 else "loss"
+                raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate, step=index, reason=reason)
             before = (params.copy(), optimizer.get_state())
             optimizer._step(params, pair)
             if not np.isfinite(params).all():

@@ -190,3 +190,25 @@ def test_adam_with_a_sane_rate_never_diverges_on_the_same_data():
     model.compile(optimizer=Adam(learning_rate=0.05), loss="mse")
     history = model.fit(X, y, epochs=100, batch_size=8)
     assert history.history["loss"][-1] < history.history["loss"][0]
+
+
+def test_huge_inputs_blame_the_input_scale_not_the_learning_rate():
+    X = np.array([[1e200, 0.0], [-1e200, 1.0]])
+    model = Sequential([Dense(4, activation="linear"), Dense(1)], input_dim=2, seed=0)
+    model.compile(optimizer=SGD(0.01), loss="mse")
+    with pytest.raises(TrainingDiverged) as caught:
+        model.fit(X, np.array([0.0, 1.0]), epochs=1)
+    assert caught.value.reason == "inputs" and "Normalization" in str(caught.value)
+    assert model.epochs_trained == 0 and model.optimizer.iterations == 0
+
+
+def test_engine_imports_no_ui_library():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, engine, engine.model, engine.serialization, engine.preprocessing; "
+            "bad = [m for m in ('streamlit', 'plotly', 'altair') if m in sys.modules]; print(bad); sys.exit(bool(bad))")
+    repo = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
+    assert result.returncode == 0, result.stdout + result.stderr
