@@ -1,0 +1,118 @@
+"""AppTest of the activations lesson (§7-9): curves and derivatives are the engine's, the linear network's
+boundary is a straight line while ReLU's bends, and the linear layers collapse into one W, b."""
+
+import numpy as np
+import pytest
+
+from engine import activations
+from engine.datasets import make_dataset
+from tests.pages.lesson_checks import chart_frames, metric_value, page_app
+
+PAGE = "pages/5_Activations.py"
+
+
+@pytest.fixture
+def at():
+    app = page_app(PAGE)
+    assert not app.exception
+    return app
+
+
+def curves(app):
+    frames = chart_frames(app, "acts_curves_chart")
+    return frames[0], frames[1]  # g(z) panel, g'(z) panel
+
+
+def circle():
+    return make_dataset("circle", n_points=300, noise=0.05, seed=0)
+
+
+def test_renders_in_chinese():
+    app = page_app(PAGE, lang="zh")
+    assert not app.exception
+    assert app.title[0].value == "激活函数"
+    assert "隐藏层" in " ".join(m.value for m in app.markdown)
+    assert app.multiselect(key="acts.chosen").label == "要画出的激活函数"
+
+
+def test_curves_are_the_engines_activations_and_derivatives(at):
+    at.multiselect(key="acts.chosen").set_value(["tanh", "leaky_relu"]).run()
+    g, dg = curves(at)
+    assert set(g["activation"]) == {"tanh", "leaky_relu"}
+    for name in ("tanh", "leaky_relu"):
+        rows, slope_rows = g[g["activation"] == name], dg[dg["activation"] == name]
+        z = rows["z"].to_numpy()
+        np.testing.assert_allclose(rows["value"].to_numpy(), activations.forward(name, z))
+        np.testing.assert_allclose(slope_rows["value"].to_numpy(), activations.derivative(name, z))
+    np.testing.assert_allclose(dg[dg["activation"] == "tanh"]["value"].to_numpy(),
+                               1 - np.tanh(g[g["activation"] == "tanh"]["z"].to_numpy()) ** 2)
+
+
+def test_z_range_and_probe_change_what_is_shown(at):
+    assert curves(at)[0]["z"].max() == pytest.approx(5.0)
+    at.slider(key="acts.z_range").set_value(8.0).run()
+    assert curves(at)[0]["z"].max() == pytest.approx(8.0)
+    at.slider(key="acts.z_probe").set_value(-2.0).run()
+    table = at.dataframe[0].value
+    assert list(table["activation"]) == ["sigmoid", "relu", "linear"]
+    np.testing.assert_allclose(table["g(-2)"], [1 / (1 + np.exp(2.0)), 0.0, -2.0])
+    np.testing.assert_allclose(table["g'(-2)"], [np.exp(-2.0) / (1 + np.exp(-2.0)) ** 2, 0.0, 1.0])
+
+
+def test_nothing_picked_gives_a_hint_not_an_error(at):
+    at.multiselect(key="acts.chosen").set_value([]).run()
+    assert not at.exception
+    assert at.warning and "at least one" in at.warning[0].value
+
+
+def test_linear_hidden_layers_draw_a_straight_boundary_relu_bends(at):
+    field_linear = chart_frames(at, "acts_map_linear")[0]
+    field_relu = chart_frames(at, "acts_map_other")[0]
+    collapsed = at.session_state["acts.collapsed"]
+    grid = field_linear[["x1", "x2"]].to_numpy(dtype=float)
+    # The linear network's decision is exactly the half-plane x W + b > 0 (up to float32 grid rounding at the line).
+    half_plane = (grid @ collapsed["W"] + collapsed["b"])[:, 0] > 0
+    assert np.mean((field_linear["p"].to_numpy() > 0.5) == half_plane) > 0.995
+    # ReLU: the centre is inside and every corner outside, which no half-plane can do (the centre is their average).
+    inside = field_relu["p"].to_numpy() > 0.5
+    corners = [np.argmin(np.hypot(grid[:, 0] - cx, grid[:, 1] - cy))
+               for cx in (grid[:, 0].min(), grid[:, 0].max()) for cy in (grid[:, 1].min(), grid[:, 1].max())]
+    centre = np.argmin(np.hypot(grid[:, 0], grid[:, 1]))
+    assert inside[centre] and not inside[corners].any()
+    accuracies = [float(m.value.rstrip("%")) / 100 for m in at.metric if m.label == "accuracy"]
+    assert accuracies[0] < 0.75 < 0.95 < accuracies[1]
+
+
+def test_linear_layers_collapse_into_one_w_and_b(at):
+    model = at.session_state["acts.models"]["linear"]
+    W1, b1, W2, b2, W3, b3 = model.get_weights()
+    W = W1 @ W2 @ W3
+    b = (b1 @ W2 + b2) @ W3 + b3
+    data = circle()
+    logits = model.layer_outputs(data.X)[-1]["z"]
+    np.testing.assert_allclose(data.X @ W + b, logits, rtol=1e-10, atol=1e-12)
+    np.testing.assert_allclose(at.dataframe[1].value["W"].to_numpy(), W[:, 0])
+    np.testing.assert_allclose(at.dataframe[2].value["b"].to_numpy(), b)
+    assert float(metric_value(at, "largest |z(network) − (x W + b)| over all points")) < 1e-10
+    shown = at.dataframe[3].value
+    np.testing.assert_allclose(shown["z of the network"], logits[:6, 0])
+    np.testing.assert_allclose(shown["x W + b (one layer)"], logits[:6, 0], rtol=1e-10)
+
+
+def test_more_epochs_train_further_and_the_other_activation_is_used(at):
+    before = at.session_state["acts.models"]["relu"].get_weights()
+    at.select_slider(key="acts.epochs").set_value(400).run()
+    after = at.session_state["acts.models"]["relu"].get_weights()
+    assert not np.allclose(before[0], after[0])
+    at.selectbox(key="acts.other").set_value("tanh").run()
+    assert not at.exception
+    models = at.session_state["acts.models"]
+    assert [layer.activation for layer in models["tanh"].layers] == ["tanh", "tanh", "sigmoid"]
+    assert [layer.activation for layer in models["linear"].layers] == ["linear", "linear", "sigmoid"]
+
+
+def test_decision_toggle_switches_to_probabilities(at):
+    assert set(np.unique(chart_frames(at, "acts_map_other")[0]["p"])) <= {0.0, 1.0}
+    at.toggle(key="acts.discretize").set_value(False).run()
+    p = chart_frames(at, "acts_map_other")[0]["p"].to_numpy()
+    assert len(np.unique(p)) > 100
