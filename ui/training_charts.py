@@ -153,6 +153,23 @@ def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, w
     return _style(alt.layer(bars, text).properties(width=width, height=48 * len(order) + 10))
 
 
+# ----- multi-label (§12) -----------------------------------------------------------------------------------
+
+def multilabel_scores(probabilities: np.ndarray, y: np.ndarray, threshold: float = 0.5) -> dict:
+    """How well (n, L) outputs answer (n, L) 0/1 targets, each label switched on when its output > threshold.
+
+    Returns per_label (L,) accuracy, exact (fraction of examples with every label right) and exact_multi
+    (the same over examples with two or more labels; NaN if there are none).
+    """
+    predicted = np.asarray(probabilities) > threshold
+    y = np.asarray(y) > 0.5
+    right = predicted == y
+    all_right = right.all(axis=1)
+    multi = y.sum(axis=1) >= 2
+    return {"per_label": right.mean(axis=0), "exact": float(all_right.mean()),
+            "exact_multi": float(all_right[multi].mean()) if multi.any() else float("nan")}
+
+
 # ----- optimizers (§13-14) -------------------------------------------------------------------------------
 
 def loss_surface(x: np.ndarray, y: np.ndarray, w_values: np.ndarray, b_values: np.ndarray) -> np.ndarray:
@@ -405,7 +422,7 @@ def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray | None, 
 
 
 __all__ = [
-    "OPTIMIZER_COLORS", "PRECISION_PATHS", "confusion_matrix", "confusion_matrix_chart",
-    "digit_gallery", "epochs_to_reach", "loss_error", "loss_surface", "loss_surface_chart", "optimizer_label",
+    "OPTIMIZER_COLORS", "PRECISION_PATHS", "confusion_matrix", "confusion_matrix_chart", "digit_gallery",
+    "epochs_to_reach", "loss_error", "loss_surface", "loss_surface_chart", "multilabel_scores", "optimizer_label",
     "precision_chart", "race_loss_chart", "softmax_bars", "softmax_loss_paths", "step_sizes_chart", "top_k",
 ]

@@ -44,6 +44,15 @@ def chart_frames(at: AppTest, key: str) -> list[pd.DataFrame]:
     return frames
 
 
+def chart_specs(at: AppTest, key: str) -> str:
+    """The Vega-Lite JSON specs (titles, axis names, colours) of the charts inside the container `key`, joined."""
+    specs = [node.proto.spec for node in _walk(keyed_block(at, key))
+             if getattr(node, "proto", None) is not None and hasattr(node.proto, "spec")]
+    if not specs:
+        raise AssertionError(f"no chart inside container {key!r}")
+    return "\n".join(specs)
+
+
 def metric_value(at: AppTest, label: str) -> str:
     for metric in at.metric:
         if metric.label == label:

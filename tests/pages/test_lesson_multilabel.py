@@ -1,0 +1,83 @@
+"""AppTest of the multi-label lesson (§12): sigmoid head vs softmax over labels, maps per label, the numbers."""
+
+import json
+
+import numpy as np
+import pytest
+
+from engine.datasets import make_dataset, train_test_split
+from tests.pages.lesson_checks import chart_frames, chart_specs, page_app
+
+PAGE = "pages/7_Multi_Label.py"
+
+
+@pytest.fixture(scope="module")
+def trained():
+    app = page_app(PAGE)
+    assert not app.exception
+    for _ in range(2):
+        app.button(key="ml.train").click().run()
+    assert not app.exception
+    return app
+
+
+def test_renders_in_chinese_with_the_notes_labels():
+    app = page_app(PAGE, lang="zh")
+    assert not app.exception
+    assert app.title[0].value == "多标签分类问题"
+    spec = json.loads(chart_specs(app, "multilabel_maps_sigmoid"))
+    assert all(name in json.dumps(spec, ensure_ascii=False) for name in ("P(汽车)", "P(公交车)", "P(行人)"))
+
+
+def test_one_map_per_label_for_each_head(trained):
+    for head in ("sigmoid", "softmax"):
+        grids = [f for f in chart_frames(trained, f"multilabel_maps_{head}") if "p" in f.columns]
+        assert len(grids) == 3
+
+
+def test_softmax_outputs_sum_to_one_and_sigmoids_do_not(trained):
+    sigmoid = np.stack([f["p"].to_numpy() for f in chart_frames(trained, "multilabel_maps_sigmoid") if "p" in f])
+    softmax = np.stack([f["p"].to_numpy() for f in chart_frames(trained, "multilabel_maps_softmax") if "p" in f])
+    np.testing.assert_allclose(softmax.sum(axis=0), 1.0, atol=1e-5)
+    assert np.abs(sigmoid.sum(axis=0) - 1.0).max() > 0.5
+
+
+def test_the_wrong_head_fails_on_points_with_two_labels(trained):
+    scores = trained.session_state["ml.scores"]
+    assert scores["sigmoid"]["per_label"].mean() > 0.9
+    assert scores["sigmoid"]["per_label"].mean() > scores["softmax"]["per_label"].mean() + 0.05
+    assert scores["softmax"]["exact_multi"] == 0.0  # at 0.5 a softmax can never switch on two labels
+    assert scores["sigmoid"]["exact_multi"] > 0.7
+
+
+def test_scores_are_the_models_outputs(trained):
+    _, test = train_test_split(make_dataset("multilabel", n_points=400, noise=0.03, seed=0, classes=3), 0.25, seed=0)
+    model = trained.session_state["ml.models"]["sigmoid"]
+    per_label = np.mean((model.predict(test.X) > 0.5) == (test.y > 0.5), axis=0)
+    np.testing.assert_allclose(trained.session_state["ml.scores"]["sigmoid"]["per_label"], per_label)
+    point = trained.session_state["ml.point_probs"]
+    assert test.y[point["index"]].sum() >= 2
+    np.testing.assert_allclose(point["softmax"], trained.session_state["ml.models"]["softmax"].predict(
+        test.X[point["index"]:point["index"] + 1])[0])
+    assert point["softmax"].sum() == pytest.approx(1.0)
+
+
+def test_training_changes_the_maps():
+    app = page_app(PAGE)
+    before = chart_frames(app, "multilabel_maps_sigmoid")[0]["p"].to_numpy()
+    weights = app.session_state["ml.models"]["sigmoid"].flat_weights.copy()
+    app.button(key="ml.train").click().run()
+    assert app.session_state["ml.models"]["sigmoid"].epochs_trained == 40
+    assert not np.allclose(app.session_state["ml.models"]["sigmoid"].flat_weights, weights)
+    assert not np.allclose(chart_frames(app, "multilabel_maps_sigmoid")[0]["p"].to_numpy(), before)
+
+
+def test_label_count_and_point_picker(trained):
+    trained.slider(key="ml.point").set_value(3).run()
+    assert not trained.exception
+    trained.slider(key="ml.labels").set_value(4).run()
+    assert not trained.exception
+    assert trained.session_state["ml.models"]["sigmoid"].output_units == 4
+    assert len([f for f in chart_frames(trained, "multilabel_maps_softmax") if "p" in f.columns]) == 4
+    url = trained.get("link_button")[0].proto.url
+    assert "dataset=multilabel" in url and "classes=4" in url and "head=multilabel" in url
