@@ -20,13 +20,14 @@ Palette: Okabe-Ito (colour-blind safe). Binary maps run orange (class 0) to blue
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.i18n import t
+from ui.i18n import current_language, t
 
 # Okabe-Ito, reordered so classes 0 and 1 match the binary map's ends and yellow (weak on white) comes last.
 CLASS_COLORS = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
@@ -61,8 +62,13 @@ class Figure:
         return self.make(self.frames.__getitem__)
 
     def spec(self) -> dict:
-        """The Vega-Lite spec with data referenced by name (fill `datasets` with `frames` to draw it)."""
-        return self.make(lambda name: alt.NamedData(name=name)).to_dict(validate=False)
+        """The Vega-Lite spec with data referenced by name (fill `datasets` with `frames` to draw it).
+
+        Drawn on a canvas: thousands of map cells redraw several times a second far faster than as SVG nodes.
+        """
+        spec = self.make(lambda name: alt.NamedData(name=name)).to_dict(validate=False)
+        spec["usermeta"] = {**spec.get("usermeta", {}), "embedOptions": {"renderer": "canvas"}}
+        return spec
 
 
 def _hex(rgb: np.ndarray) -> np.ndarray:
@@ -303,16 +309,21 @@ def probability_maps(probs, xs, ys, names: Sequence[str], **options):
 
 
 def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 340,
-                       height: int = 210) -> Figure:
+                       height: int = 210, max_points: int = 300) -> Figure:
     """See `loss_curves`."""
     epochs = np.asarray(history.get("epoch", []), dtype=float)
+    # A curve needs no more points than the chart has pixels: keep every k-th epoch and always the last.
+    keep = np.arange(len(epochs))
+    if len(epochs) > max_points:
+        keep = np.unique(np.r_[np.linspace(0, len(epochs) - 1, max_points).astype(int), len(epochs) - 1])
     rows = []
     for metric in ("loss", "accuracy"):
         for prefix, split in (("", "train"), ("val_", "test")):
             series = history.get(prefix + metric)
             if series is not None and len(series):
-                rows.append(pd.DataFrame({"epoch": epochs[:len(series)].astype(np.float32),
-                                          "value": np.asarray(series, dtype=np.float32), "split": split,
+                index = keep[keep < len(series)]
+                rows.append(pd.DataFrame({"epoch": epochs[index].astype(np.float32),
+                                          "value": np.asarray(series, dtype=np.float32)[index], "split": split,
                                           "metric": metric}))
     data = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
         {"epoch": [], "value": [], "split": [], "metric": []})
@@ -344,13 +355,15 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
             x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
             y = alt.Y("value:Q", title=name, scale=y_scale)
             lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash)
-            dots = base.mark_point(size=70, filled=True).encode(
-                x=x, y=y, color=color, opacity=alt.condition(hover, alt.value(1), alt.value(0)),
+            # Invisible hover targets; the hovered epoch's dots are a separate, filtered layer.
+            targets = base.mark_point(size=80, opacity=0).encode(x=x, y=y).add_params(hover)
+            dots = base.mark_point(size=70, filled=True).transform_filter(hover).encode(
+                x=x, y=y, color=color,
                 tooltip=[alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
                          alt.Tooltip("split_label:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
-            ).add_params(hover)
+            )
             rule = base.mark_rule(color="#999999").encode(x=x).transform_filter(hover)
-            return alt.layer(lines, dots, rule).properties(width=width, height=height, title=name)
+            return alt.layer(lines, targets, rule, dots).properties(width=width, height=height, title=name)
 
         chart = alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
         return _style(chart).configure_legend(orient="bottom")
@@ -447,9 +460,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
     centres, half = layout.centres, layout.node_px / 2
     output_names = tuple(output_names) if output_names is not None else tuple(
         str(i) for i in range(model.layers[-1].units))
-    # Names are looked up once per node (not per link): the text lookup goes through session state.
-    node_names = [[_node_name(col, i, feature_names, output_names, n_cols) for i in range(n)]
-                  for col, n in enumerate(sizes)]
+    node_names, link_names = _diagram_names(tuple(sizes), feature_names, output_names, current_language())
     link_parts = []
     for k, layer in enumerate(model.layers):
         W = np.asarray(layer.W, dtype=float)
@@ -458,8 +469,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
         link_parts.append(pd.DataFrame({
             "x": a[:, 0] + half, "y": a[:, 1], "x2": b[:, 0] - half, "y2": b[:, 1],
             "w": W.ravel(), "abs_w": np.abs(W.ravel()), "sign": np.where(W.ravel() >= 0, "+", "-"),
-            "link": pd.Categorical([f"{node_names[k][i]} → {node_names[k + 1][j]}"
-                                    for i, j in zip(src.ravel(), dst.ravel(), strict=True)]),
+            "link": link_names[k],
         }))
     node_parts = []
     for col, xy in enumerate(centres):
@@ -536,6 +546,18 @@ def network_diagram(model, feature_names: Sequence[str], output_names: Sequence[
     drawn inside its node (orange negative, blue positive).
     """
     return network_diagram_figure(model, feature_names, output_names, **options).chart()
+
+
+@lru_cache(maxsize=16)
+def _diagram_names(sizes: tuple, feature_names: tuple, output_names: tuple, language: str):
+    """Node names per column and link names per layer (row-major like W), made once per structure: building
+    hundreds of strings every tick would cost more than the rest of the diagram."""
+    n_cols = len(sizes)
+    nodes = [[_node_name(col, i, feature_names, output_names, n_cols) for i in range(n)]
+             for col, n in enumerate(sizes)]
+    links = [pd.Categorical([f"{nodes[k][i]} → {nodes[k + 1][j]}" for i in range(sizes[k])
+                             for j in range(sizes[k + 1])]) for k in range(n_cols - 1)]
+    return nodes, links
 
 
 def _node_name(col: int, index: int, feature_names, output_names, n_cols: int) -> str:

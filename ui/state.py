@@ -3,11 +3,17 @@
 Every field is a URL query parameter of the same name and lives in `st.session_state["pg." + name]`.
 A value that cannot be parsed or is out of range falls back to the field's default, so a hand-edited or
 stale link always opens something sensible.
+
+`load_from_url()` (every run, first thing) copies the URL into session state when the URL carries a
+configuration this session has not seen (first visit, or a link followed from another page);
+`write_to_url()` (every full run, after the widgets) puts the non-default fields back into the URL.
 """
 
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
+
+import streamlit as st
 
 PLAYGROUND_PATH = "/Playground"
 FEATURE_NAMES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")
@@ -50,7 +56,8 @@ FIELDS: tuple[Field, ...] = (
     Field("lr", "float", 0.03, low=1e-6, high=100.0),
     Field("momentum", "float", 0.0, low=0.0, high=0.99),
     Field("batch", "int", 10, low=1, high=3000),
-    Field("epochs_per_tick", "int", 5, low=1, high=100),
+    # 15 epochs per redraw at ~8-10 redraws/s is >= 100 epochs/s (TF Playground: 1 epoch per frame).
+    Field("epochs_per_tick", "int", 15, low=1, high=100),
     Field("reg", "str", "none", choices=("none", "l1", "l2")),
     Field("reg_rate", "float", 0.001, low=0.0, high=10.0),
     # view
@@ -76,21 +83,99 @@ def _parse_item(field: Field, text: str):
     return value
 
 
+MAX_HIDDEN_LAYERS = 8
+
+
+def _parse_strict(field: Field, text: str):
+    """The field's value from its URL text; ValueError when the text is not a valid value."""
+    if field.kind == "bool":
+        if text not in ("0", "1", "true", "false"):
+            raise ValueError(text)
+        return text in ("1", "true")
+    if field.kind in ("ints", "strs"):
+        items = tuple(_parse_item(field, item) for item in text.split(",") if item != "")
+        if field.name == "features" and not items:
+            raise ValueError(text)
+        if field.name == "hidden" and len(items) > MAX_HIDDEN_LAYERS:
+            raise ValueError(text)
+        return items
+    value = _parse_item(field, text)
+    if field.kind == "float" and value != value:  # NaN
+        raise ValueError(text)
+    if field.name == "dataset":
+        from engine.datasets import DATASETS
+
+        if value not in DATASETS and value != "upload":
+            raise ValueError(text)
+    return value
+
+
 def parse(field: Field, text: str):
     """The field's value from its URL text, or its default when the text is invalid."""
     try:
-        if field.kind == "bool":
-            if text not in ("0", "1", "true", "false"):
-                raise ValueError(text)
-            return text in ("1", "true")
-        if field.kind in ("ints", "strs"):
-            return tuple(_parse_item(field, item) for item in text.split(",") if item != "")
-        value = _parse_item(field, text)
-        if field.kind == "float" and value != value:  # NaN
-            raise ValueError(text)
-        return value
+        return _parse_strict(field, text)
     except (ValueError, TypeError):
         return field.default
+
+
+def session_key(name: str) -> str:
+    """Where field `name` lives in st.session_state."""
+    return "pg." + name
+
+
+_LAST_URL_KEY = "pg._url"  # the field parameters this session last read from or wrote to the URL
+
+
+def _url_fields() -> dict[str, str]:
+    return {name: st.query_params[name] for name in FIELDS_BY_NAME if name in st.query_params}
+
+
+def load_from_url() -> list[str]:
+    """Read the configuration from the URL into st.session_state["pg.<name>"] when it is new to this session.
+
+    New means: the session's first run of the page, or a URL whose Playground parameters differ from the ones
+    this session last wrote (a shared link, or a lesson's "open in the Playground"). Fields missing from the
+    URL take their defaults. Returns the names of parameters that were invalid and fell back to defaults.
+    """
+    url = _url_fields()
+    if session_key("dataset") in st.session_state and url == st.session_state.get(_LAST_URL_KEY):
+        return []
+    ignored = []
+    for field in FIELDS:
+        value = field.default
+        if field.name in url:
+            try:
+                value = _parse_strict(field, url[field.name])
+            except (ValueError, TypeError):
+                ignored.append(field.name)
+        st.session_state[session_key(field.name)] = value
+    hidden = st.session_state[session_key("hidden")]
+    acts = st.session_state[session_key("acts")]
+    if len(acts) != len(hidden):
+        # One activation per hidden layer: pad with the last one given (or tanh), drop extras.
+        fill = acts[-1] if acts else "tanh"
+        st.session_state[session_key("acts")] = tuple(acts[:len(hidden)]) + (fill,) * max(0, len(hidden) - len(acts))
+        if "acts" in url and len(acts) > 0 and "acts" not in ignored:
+            ignored.append("acts")
+    st.session_state[_LAST_URL_KEY] = url
+    return ignored
+
+
+def current_config() -> dict:
+    """Every field's current value (field name -> value) from session state."""
+    return {field.name: st.session_state.get(session_key(field.name), field.default) for field in FIELDS}
+
+
+def write_to_url() -> None:
+    """Put the current configuration into the URL (only fields that differ from their defaults)."""
+    query = query_for(current_config())
+    for name in FIELDS_BY_NAME:
+        if name in query:
+            if st.query_params.get(name) != query[name]:
+                st.query_params[name] = query[name]
+        elif name in st.query_params:
+            del st.query_params[name]
+    st.session_state[_LAST_URL_KEY] = query
 
 
 def encode(field: Field, value) -> str:

@@ -1,4 +1,4 @@
-"""Shared widgets: live charts, the network builder and the training controls.
+"""Shared widgets: live charts, widgets bound to Playground fields, and the network builder.
 
 `live_chart(figure)` draws a `ui.charts.Figure` so that a chart redrawn every training tick keeps its Vega view:
 the spec is built once per structure and language (kept in st.session_state), each tick only ships the data.
@@ -7,7 +7,8 @@ the spec is built once per structure and language (kept in st.session_state), ea
 import streamlit as st
 
 from ui.charts import Figure
-from ui.i18n import current_language
+from ui.i18n import current_language, t
+from ui.state import FEATURE_NAMES, FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, session_key
 
 _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
@@ -25,3 +26,185 @@ def live_chart(figure: Figure) -> None:
     # Constant inline data (titles, labels) is already in the spec's datasets; the frames are the live data.
     st.vega_lite_chart(spec={**spec, "datasets": {**spec.get("datasets", {}), **figure.frames}},
                        width="content")
+
+
+# ----- widgets bound to a Playground field ------------------------------------------------------------------
+# The field's value lives in st.session_state["pg.<name>"] (see ui.state); the widget has its own key "w.<name>",
+# seeded from the field on every run and copied back on change. So the value survives page switches (Streamlit
+# drops a widget's own key when a page stops drawing it) and the URL, the widgets and the model agree.
+
+def _widget_key(name: str) -> str:
+    return "w." + name
+
+
+def _copy_back(name: str, convert=None) -> None:
+    value = st.session_state[_widget_key(name)]
+    st.session_state[session_key(name)] = convert(value) if convert else value
+
+
+def bound(widget, name: str, label: str, convert=None, **kwargs):
+    """Draw `widget` (st.selectbox, st.slider, ...) for Playground field `name`; returns the widget's value."""
+    key = _widget_key(name)
+    value = st.session_state[session_key(name)]
+    st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    return widget(label, key=key, on_change=_copy_back, args=(name, convert), **kwargs)
+
+
+def choices_with(value, choices) -> list:
+    """`choices` plus `value` (kept sorted) when a link asked for a value the list lacks."""
+    return sorted(set(choices) | {value})
+
+
+# ----- network builder -------------------------------------------------------------------------------------
+
+LAYER_UNITS_ON_PAGE = 16  # the page's widgets offer 1..16 units; a link may ask for up to 64
+ACTIVATIONS = FIELDS_BY_NAME["acts"].choices
+
+
+def _set_layers(hidden, acts) -> None:
+    st.session_state[session_key("hidden")] = tuple(int(u) for u in hidden)
+    st.session_state[session_key("acts")] = tuple(acts)
+
+
+def _add_layer() -> None:
+    hidden, acts = current_config()["hidden"], current_config()["acts"]
+    if len(hidden) < MAX_HIDDEN_LAYERS:
+        _set_layers(hidden + ((hidden[-1] if hidden else 4),), acts + ((acts[-1] if acts else "tanh"),))
+
+
+def _remove_layer() -> None:
+    hidden, acts = current_config()["hidden"], current_config()["acts"]
+    if hidden:
+        _set_layers(hidden[:-1], acts[:-1])
+
+
+def _set_units(index: int) -> None:
+    hidden = list(current_config()["hidden"])
+    hidden[index] = int(st.session_state[f"w.units.{index}"])
+    _set_layers(hidden, current_config()["acts"])
+
+
+def _set_activation(index: int) -> None:
+    acts = list(current_config()["acts"])
+    acts[index] = st.session_state[f"w.act.{index}"]
+    _set_layers(current_config()["hidden"], acts)
+
+
+def network_builder() -> None:
+    """Add/remove hidden layers (0 to MAX_HIDDEN_LAYERS), units and activation per layer (Playground fields
+    "hidden" and "acts")."""
+    hidden, acts = current_config()["hidden"], current_config()["acts"]
+    head = st.columns([1, 1, 4], vertical_alignment="center")
+    head[0].button(t("widgets.add_layer"), icon=":material/add:", on_click=_add_layer, key="w.add_layer",
+                   disabled=len(hidden) >= MAX_HIDDEN_LAYERS, width="stretch")
+    head[1].button(t("widgets.remove_layer"), icon=":material/remove:", on_click=_remove_layer,
+                   key="w.remove_layer", disabled=not hidden, width="stretch")
+    head[2].markdown(t("widgets.layer_count", n=len(hidden)))
+    if not hidden:
+        st.caption(t("widgets.no_hidden"))
+        return
+    columns = st.columns(max(len(hidden), 4))
+    for i, (units, activation) in enumerate(zip(hidden, acts, strict=True)):
+        with columns[i]:
+            st.markdown(f"**{t('common.hidden_layer')} {i + 1}**")
+            st.session_state[f"w.units.{i}"] = int(units)
+            st.number_input(t("widgets.units"), min_value=1, max_value=max(LAYER_UNITS_ON_PAGE, int(units)),
+                            step=1, key=f"w.units.{i}", on_change=_set_units, args=(i,))
+            st.session_state[f"w.act.{i}"] = activation
+            st.selectbox(t("common.activation"), ACTIVATIONS, key=f"w.act.{i}", on_change=_set_activation,
+                         args=(i,))
+
+
+# ----- data, output and training controls of the Playground ----------------------------------------------------
+
+LEARNING_RATES = (0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+REG_RATES = (0.0, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+BATCH_SIZES = (1, 2, 5, 10, 20, 30, 50, 100, 200, 500, 1000, 3000)
+
+
+def data_controls(datasets: dict) -> None:
+    """Data set picker ("upload" last) and the controls that apply to the chosen set (`datasets`: key -> spec)."""
+    from ui.data_widgets import dataset_description, dataset_label
+
+    config = current_config()
+    keys = [*datasets, "upload"]
+    bound(st.selectbox, "dataset", t("widgets.dataset"), options=keys, format_func=dataset_label)
+    key = config["dataset"]
+    spec = datasets.get(key)
+    st.caption(dataset_description(key))
+    if spec is not None and "n_points" in spec.controls:
+        bound(st.slider, "n_points", t("widgets.n_points"), min_value=20, max_value=3000, step=10)
+    if spec is not None and "noise" in spec.controls:
+        bound(st.slider, "noise", t("widgets.noise"), min_value=0.0, max_value=1.0, step=0.01)
+    if spec is not None and "classes" in spec.controls:
+        classes = min(max(config["classes"], spec.min_classes), spec.max_classes)
+        st.session_state[session_key("classes")] = classes
+        bound(st.slider, "classes",
+              t("widgets.labels") if spec.problem == "multilabel" else t("widgets.classes"),
+              min_value=spec.min_classes, max_value=spec.max_classes)
+    bound(st.slider, "test_pct", t("widgets.test_pct"), min_value=10, max_value=90, step=5)
+    with st.expander(t("widgets.more_data")):
+        bound(st.number_input, "data_seed", t("widgets.data_seed"), min_value=0, max_value=2**31 - 1, step=1)
+        if spec is None or spec.problem in ("binary", "multiclass", "multilabel"):
+            bound(st.slider, "imbalance", t("widgets.imbalance"), min_value=0.0, max_value=0.9, step=0.05)
+            bound(st.slider, "label_noise", t("widgets.label_noise"), min_value=0.0, max_value=0.5, step=0.01)
+
+
+def _features_changed() -> None:
+    chosen = st.session_state[_widget_key("features")]
+    if chosen:  # an empty choice is refused (the network needs an input); the page says so
+        st.session_state[session_key("features")] = tuple(name for name in FEATURE_NAMES if name in chosen)
+    st.session_state["pg.features_refused"] = not chosen
+
+
+def feature_toggles() -> None:
+    """TF Playground's input features for 2-D data (x1, x2, x1², ...), as toggles."""
+    st.session_state[_widget_key("features")] = list(current_config()["features"])
+    st.pills(t("widgets.features"), FEATURE_NAMES, selection_mode="multi", key=_widget_key("features"),
+             on_change=_features_changed, help=t("widgets.features_help"))
+    if st.session_state.pop("pg.features_refused", False):
+        st.warning(t("widgets.features_empty"))
+    bound(st.toggle, "scale", t("widgets.scale"), help=t("widgets.scale_help"))
+
+
+def output_controls() -> None:
+    """Output head, loss, initializer and seed."""
+    cols = st.columns(4)
+    with cols[0]:
+        bound(st.selectbox, "head", t("widgets.head"), options=FIELDS_BY_NAME["head"].choices,
+              format_func=lambda v: t(f"widgets.head.{v}"))
+    with cols[1]:
+        bound(st.selectbox, "loss", t("common.loss"), options=FIELDS_BY_NAME["loss"].choices,
+              format_func=lambda v: t(f"widgets.loss.{v}"))
+    with cols[2]:
+        bound(st.selectbox, "init", t("widgets.init"), options=FIELDS_BY_NAME["init"].choices)
+    with cols[3]:
+        bound(st.number_input, "seed", t("widgets.seed"), min_value=0, max_value=2**31 - 1, step=1)
+
+
+def training_controls() -> None:
+    """Optimizer and its numbers, batch size, epochs per update, regularization: all change a running model."""
+    config = current_config()
+    bound(st.segmented_control, "optimizer", t("widgets.optimizer"), options=FIELDS_BY_NAME["optimizer"].choices,
+          format_func=lambda v: t(f"widgets.optimizer.{v}"), required=True)
+    bound(st.selectbox, "lr", t("widgets.lr"), options=choices_with(config["lr"], LEARNING_RATES),
+          format_func=lambda v: f"{v:g}")
+    if config["optimizer"] == "sgd":
+        bound(st.slider, "momentum", t("widgets.momentum"), min_value=0.0, max_value=0.99, step=0.01)
+    bound(st.selectbox, "batch", t("widgets.batch"), options=choices_with(config["batch"], BATCH_SIZES))
+    bound(st.slider, "epochs_per_tick", t("widgets.epochs_per_tick"), min_value=1, max_value=100)
+    cols = st.columns(2)
+    with cols[0]:
+        bound(st.selectbox, "reg", t("widgets.reg"), options=FIELDS_BY_NAME["reg"].choices,
+              format_func=lambda v: t(f"widgets.reg.{v}"))
+    with cols[1]:
+        bound(st.selectbox, "reg_rate", t("widgets.reg_rate"), options=choices_with(config["reg_rate"], REG_RATES),
+              format_func=lambda v: f"{v:g}", disabled=config["reg"] == "none")
+
+
+def view_controls() -> None:
+    cols = st.columns(2)
+    with cols[0]:
+        bound(st.toggle, "discretize", t("widgets.discretize"))
+    with cols[1]:
+        bound(st.toggle, "show_test", t("widgets.show_test"))

@@ -1,0 +1,165 @@
+"""Live training in a real browser: redraws per second of the Playground's charts and epochs per second.
+
+Run: `.venv/bin/python benchmarks/bench_browser_live.py [seconds]` (starts its own server on a free port).
+
+Chromium (Debian's) opens /Playground?dataset=spiral (the default network: 2 hidden tanh layers of 4 and 2
+units, Adam, batch 10, 15 epochs per update), presses Play and measures for `seconds`:
+- redraws/s per chart: Vega draws on a canvas and clears it once per render, so `clearRect` calls are counted
+  per canvas (an init script wraps CanvasRenderingContext2D.prototype.clearRect);
+- remounts: chart canvases removed from the page (a remount blanks the chart for a frame);
+- blank frames: animation frames in which a chart container has no drawn canvas;
+- epochs/s: the epoch counter's change over the window.
+Figures are printed as ratios: against TF Playground (1 epoch per frame at 60 fps = 60 epochs/s), against the
+page's timer (1 / TICK_SECONDS), and against a reference measured in this run: the server-side work of one tick
+(15 epochs of fit + building the chart data), timed in-process, i.e. the redraw rate if nothing else cost time.
+"""
+
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.browser.conftest import CHROMIUM, start_server  # noqa: E402
+
+TFP_EPOCHS_PER_SECOND = 60.0  # TensorFlow Playground: one epoch per animation frame at 60 fps
+TICK_SECONDS = 0.1  # pages/1_Playground.py
+
+COUNT_CANVAS_CLEARS = """
+window.__clears = new Map();
+const original = CanvasRenderingContext2D.prototype.clearRect;
+CanvasRenderingContext2D.prototype.clearRect = function (...args) {
+  const canvas = this.canvas;
+  window.__clears.set(canvas, (window.__clears.get(canvas) || 0) + 1);
+  return original.apply(this, args);
+};
+"""
+
+WATCH = """
+(keys) => {
+  window.__removed = 0; window.__blank = 0; window.__frames = 0;
+  const observer = new MutationObserver((records) => {
+    for (const r of records) for (const n of r.removedNodes) {
+      if (n.nodeType === 1 && (n.tagName === 'CANVAS' || n.querySelector?.('canvas'))) window.__removed++;
+    }
+  });
+  observer.observe(document.body, {childList: true, subtree: true});
+  window.__start = new Map();
+  for (const key of keys) {
+    const canvas = document.querySelector(`.st-key-${key} canvas`);
+    window.__start.set(key, [canvas, window.__clears.get(canvas) || 0]);
+  }
+  const sample = () => {
+    window.__frames++;
+    for (const key of keys) {
+      const canvas = document.querySelector(`.st-key-${key} canvas`);
+      if (!canvas || canvas.width === 0 || canvas.height === 0) { window.__blank++; break; }
+    }
+    if (!window.__stop) requestAnimationFrame(sample);
+  };
+  requestAnimationFrame(sample);
+}
+"""
+
+RESULT = """
+(keys) => {
+  window.__stop = true;
+  const out = {removed: window.__removed, blank: window.__blank, frames: window.__frames, clears: {}};
+  for (const key of keys) {
+    const canvas = document.querySelector(`.st-key-${key} canvas`);
+    const [startCanvas, startCount] = window.__start.get(key);
+    out.clears[key] = canvas === startCanvas ? (window.__clears.get(canvas) || 0) - startCount : -1;
+  }
+  return out;
+}
+"""
+
+CHARTS = ("pg_map", "pg_diagram", "pg_curves")
+
+
+def epoch_shown(page) -> int:
+    text = page.locator(".st-key-pg_metrics [data-testid='stMetricValue']").first.inner_text()
+    return int(re.sub(r"\D", "", text))
+
+
+def reference_tick_seconds(repeats: int = 20) -> float:
+    """Server-side work of one tick on the default spiral network, in-process: fit + chart data, median."""
+    import numpy as np
+
+    from engine import Adam, Dense, Normalization, Sequential
+    from engine.datasets import make_dataset, train_test_split
+    from engine.features import expand, grid_points, plot_range
+    from ui import charts
+    from ui.state import FIELDS_BY_NAME
+
+    ds = make_dataset("spiral", 400, 0.1, 0)
+    train, test = train_test_split(ds, 0.3, 0)
+    X, Xt = expand(train.X, ["x1", "x2"]), expand(test.X, ["x1", "x2"])
+    model = Sequential([Normalization().adapt(X), Dense(4, "tanh"), Dense(2, "tanh"), Dense(1, "sigmoid")],
+                       seed=0)
+    model.compile(Adam(0.03), "binary_crossentropy", ["accuracy"])
+    x_range, y_range = plot_range(ds.X, 0.05)
+    grid, xs, ys = grid_points(x_range, y_range, 50)
+    small, _, _ = grid_points(x_range, y_range, 20)
+    epochs = FIELDS_BY_NAME["epochs_per_tick"].default
+    history = {"epoch": list(range(1000)), "loss": [0.5] * 1000, "val_loss": [0.5] * 1000,
+               "accuracy": [0.5] * 1000, "val_accuracy": [0.5] * 1000}
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        model.fit(X, train.y, epochs=epochs, batch_size=10, validation_data=(Xt, test.y))
+        charts.decision_map_figure(model.predict_proba(grid)[:, 0].reshape(50, 50), xs, ys, points_X=ds.X,
+                                   points_y=ds.y)
+        outputs = model.layer_outputs(small)
+        charts.network_diagram_figure(model, ["x1", "x2"], ["y"], node_maps=charts.unit_maps(
+            [model.normalize(small)] + [o["a"] for o in outputs], 20))
+        charts.loss_curves_figure(history)
+        times.append(time.perf_counter() - start)
+    return float(np.median(times))
+
+
+def main(seconds: float = 20.0) -> None:
+    proc, base = start_server()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            page.add_init_script(COUNT_CANVAS_CLEARS)
+            page.goto(f"{base}/Playground?dataset=spiral")
+            for key in CHARTS:
+                page.wait_for_selector(f".st-key-{key} canvas", timeout=90_000)
+            page.get_by_role("button", name="Play").click()
+            page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
+            page.wait_for_timeout(4000)  # warm-up: specs built, first ticks done
+            page.evaluate(WATCH, list(CHARTS))
+            epoch_start, t0 = epoch_shown(page), time.monotonic()
+            page.wait_for_timeout(seconds * 1000)
+            result = page.evaluate(RESULT, list(CHARTS))
+            epoch_end, elapsed = epoch_shown(page), time.monotonic() - t0
+            page.get_by_role("button", name="Pause").click()
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    reference = reference_tick_seconds()
+
+    epochs_per_second = (epoch_end - epoch_start) / elapsed
+    print(f"window: {elapsed:.1f} s, default network on the spiral, {epoch_end - epoch_start} epochs")
+    for key, clears in result["clears"].items():
+        rate = clears / elapsed if clears >= 0 else float("nan")
+        print(f"  {key:<11} redraws/s {rate:6.2f}  = {rate * TICK_SECONDS:.2f} x the page timer "
+              f"(1/{TICK_SECONDS}s), {rate * reference:.2f} x the in-process ceiling (1/{reference * 1000:.0f} ms)"
+              + ("" if clears >= 0 else "  (canvas replaced: remounted)"))
+    print(f"  epochs/s    {epochs_per_second:6.1f}  = {epochs_per_second / TFP_EPOCHS_PER_SECOND:.2f} x TF Playground "
+          f"(1 epoch/frame at 60 fps)")
+    print(f"  chart canvases removed (remounts): {result['removed']}; animation frames with a blank chart: "
+          f"{result['blank']} of {result['frames']} ({result['blank'] / max(result['frames'], 1):.1%})")
+    print(f"  reference: one tick's server-side work in-process = {reference * 1000:.1f} ms")
+
+
+if __name__ == "__main__":
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 20.0)

@@ -1,0 +1,253 @@
+"""The Playground: pick data, build a network layer by layer, train it and watch it learn, live."""
+
+from ui.setup import setup_page
+
+setup_page("pg.title")
+
+import numpy as np
+import streamlit as st
+
+from engine.datasets import DATASETS
+from engine.losses import LOSSES, head_mismatch
+from ui import charts
+from ui import playground as pg
+from ui.data_widgets import csv_upload
+from ui.i18n import t
+from ui.model_io import model_io_panel
+from ui.state import current_config, load_from_url, playground_link, write_to_url
+from ui.widgets import (
+    data_controls,
+    feature_toggles,
+    live_chart,
+    network_builder,
+    output_controls,
+    training_controls,
+    view_controls,
+)
+
+TICK_SECONDS = 0.1  # one redraw per tick; the browser's timer starts the next tick
+MAP_PX = 360
+
+ignored = load_from_url()
+if ignored:
+    st.warning(t("pg.ignored_params", names=", ".join(ignored)))
+
+with st.sidebar:
+    st.header(t("pg.data"))
+    data_controls(DATASETS)
+config = current_config()
+
+if config["dataset"] == pg.UPLOAD:
+    has_upload = st.session_state.get("pg.upload_ds") is not None
+    with st.expander(t("pg.upload"), expanded=not has_upload, icon=":material/upload:"):
+        uploaded = csv_upload("pg_upload", confirm=True)
+        if uploaded is not None:
+            st.session_state["pg.upload_ds"] = uploaded
+            st.success(t("pg.upload_used", rows=uploaded.n_examples))
+
+data = pg.bundle(config)
+with st.sidebar:
+    if data is not None and data.is_2d:
+        feature_toggles()
+    elif data is not None:
+        st.caption(t("pg.all_features", n=data.ds.n_features))
+    st.header(t("pg.training"))
+    training_controls()
+    st.header(t("pg.view"))
+    view_controls()
+
+if data is None:
+    st.info(t("pg.no_data"))
+    write_to_url()
+    st.stop()
+
+config = current_config()
+with st.container(border=True, key="pg_builder"):
+    network_builder()
+    output_controls()
+
+model = pg.ensure_model(config, data)
+problem = data.ds.problem
+head = pg.head_choice(config, problem)
+loss_name, from_logits = pg.loss_choice(config, problem, head)
+mismatch = head_mismatch(pg.HEADS[head], LOSSES[loss_name](from_logits=from_logits))
+with st.container(key="pg_status"):
+    st.caption(t("pg.output_summary", units=pg.output_units(head, data.ds), head=t(f"widgets.head.{head}"),
+                 loss=t(f"widgets.loss.{loss_name}"), problem=t(f"data.problem.{problem}")))
+    if mismatch:
+        st.warning(t("pg.mismatch", detail=mismatch), icon=":material/warning:")
+    if st.session_state.get("pg.build_error"):
+        st.error(t("pg.build_error", detail=st.session_state["pg.build_error"]))
+    diverged = st.session_state.get("pg.diverged")
+    if diverged:
+        lr = diverged["lr"] or config["lr"]
+        st.error(t("pg.diverged", epoch=diverged["epoch"], lr=f"{lr:g}", lower=f"{lr / 10:g}"),
+                 icon=":material/error:")
+
+
+def _toggle_play() -> None:
+    st.session_state["pg.playing"] = not pg.is_playing()
+    if st.session_state["pg.playing"]:
+        st.session_state["pg.diverged"] = None
+
+
+def _step() -> None:
+    st.session_state["pg.playing"] = False
+    st.session_state["pg.diverged"] = None
+    pg.train(1)
+
+
+with st.container(key="pg_controls", horizontal=True, vertical_alignment="center"):
+    playing = pg.is_playing()
+    st.button(t("pg.pause") if playing else t("pg.play"), key="pg_play", type="primary",
+              icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_toggle_play,
+              disabled=model is None)
+    st.button(t("pg.step"), key="pg_step", icon=":material/skip_next:", on_click=_step, disabled=model is None)
+    st.button(t("pg.reset"), key="pg_reset", icon=":material/restart_alt:", on_click=pg.reset_model)
+
+n_test = data.test.n_examples
+pick = st.session_state.get("w.pick", 0)
+if pick >= n_test:
+    st.session_state["w.pick"] = 0
+
+
+def _class_names(units: int) -> list[str]:
+    names = list(data.ds.target_names)
+    if problem == "regression":
+        return names[:1]
+    if units == 1:
+        return names[-1:]
+    return names[:units]
+
+
+def _metrics(model) -> None:
+    history = st.session_state.get("pg.history") or pg.empty_history()
+    with st.container(key="pg_metrics", horizontal=True):
+        st.metric(t("common.epoch"), model.epochs_trained)
+        if history["loss"]:
+            st.metric(t("pg.train_loss"), f"{history['loss'][-1]:.4f}")
+            st.metric(t("pg.test_loss"), f"{history['val_loss'][-1]:.4f}")
+        if history["accuracy"]:
+            st.metric(t("pg.train_accuracy"), f"{history['accuracy'][-1]:.1%}")
+            st.metric(t("pg.test_accuracy"), f"{history['val_accuracy'][-1]:.1%}")
+
+
+def _boundary(model, units: int) -> None:
+    cfg = current_config()
+    r = pg.MAP_RESOLUTION
+    out = model.predict_proba(data.grid)
+    options = dict(points_X=data.points_X, points_y=data.points_y, is_test=data.points_test,
+                   discretize=cfg["discretize"], show_test=cfg["show_test"], axis_names=data.ds.feature_names,
+                   width=MAP_PX, height=MAP_PX)
+    if problem == "regression":
+        y = data.ds.y
+        live_chart(charts.decision_map_figure(out[:, 0].reshape(r, r), data.xs, data.ys, kind="regression",
+                                              value_domain=(float(y.min()), float(y.max())), **options))
+    elif problem == "multilabel":
+        live_chart(charts.probability_maps_figure(
+            np.clip(out, 0, 1).reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2],
+            _class_names(units), points_X=data.points_X, points_y=data.points_y,
+            discretize=cfg["discretize"], size=200, columns=2))
+    elif units == 1:
+        names = list(data.ds.target_names)
+        options["points_y"] = data.points_y if problem == "binary" else data.points_y
+        live_chart(charts.decision_map_figure(np.clip(out[:, 0], 0, 1).reshape(r, r), data.xs, data.ys,
+                                              kind="binary", class_names=names[:2], **options))
+    else:
+        probs = np.clip(out, 0, None)
+        probs = probs / np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
+        names = _class_names(units) if problem == "multiclass" else list(data.ds.target_names)[:units]
+        live_chart(charts.decision_map_figure(probs.reshape(r, r, units), data.xs, data.ys, kind="softmax",
+                                              class_names=names, **options))
+
+
+def _diagram(model, units: int) -> None:
+    nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
+    node_maps = None
+    if data.is_2d and nodes <= pg.MAX_NODES_WITH_MAPS:
+        outputs = model.layer_outputs(data.node_grid)
+        node_maps = charts.unit_maps([model.normalize(data.node_grid)] + [o["a"] for o in outputs],
+                                     pg.NODE_MAP_RESOLUTION)
+    columns = len(model.layers) + 1
+    live_chart(charts.network_diagram_figure(model, data.feature_names, _class_names(units), node_maps=node_maps,
+                                             column_px=max(70, min(115, 520 // columns)), max_height=520))
+
+
+def _picked_point(model, units: int) -> None:
+    index = min(st.session_state.get("w.pick", 0), n_test - 1)
+    x = data.X_test[index:index + 1]
+    out = model.predict_proba(x)[0]
+    true = data.test.y[index]
+    st.caption(t("pg.point_caption", index=index,
+                 values=", ".join(f"{v:.2f}" for v in data.test.X[index][:6])))
+    if problem == "regression":
+        st.metric(t("pg.prediction"), f"{out[0]:.3f}", delta=f"{out[0] - true:+.3f}", delta_color="off",
+                  help=t("pg.true_value", value=f"{true:.3f}"))
+        return
+    if units == 1:
+        p = float(np.clip(out[0], 0, 1))
+        probs, names = [1 - p, p], list(data.ds.target_names)[:2]
+        true_class = int(true)
+    elif problem == "multilabel":
+        probs, names, true_class = np.clip(out, 0, 1), _class_names(units), None
+        st.caption(t("pg.true_labels", labels=", ".join(n for n, v in zip(names, true, strict=True) if v) or "-"))
+    else:
+        probs, names, true_class = np.clip(out, 0, 1), _class_names(units), int(true)
+    live_chart(charts.probability_bars_figure(probs, names, true_class, width=280))
+
+
+@st.fragment(run_every=TICK_SECONDS if pg.is_playing() else None)
+def live_view() -> None:
+    """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model."""
+    model = st.session_state.get("pg.model")
+    if model is None:
+        return
+    if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
+        st.rerun()  # paused by divergence: a full run stops the timer and shows the message
+    units = model.output_units
+    _metrics(model)
+    left, right = st.columns([1.1, 1])
+    with left, st.container(key="pg_diagram"):
+        _diagram(model, units)
+    with right, st.container(key="pg_map"):
+        if data.is_2d:
+            _boundary(model, units)
+        else:
+            st.info(t("pg.no_map", n=data.X_train.shape[1]))
+    curves, point = st.columns([1.6, 1])
+    with curves, st.container(key="pg_curves"):
+        history = st.session_state.get("pg.history") or pg.empty_history()
+        live_chart(charts.loss_curves_figure(history, width=300, height=200))
+    with point, st.container(key="pg_point"):
+        st.markdown(f"**{t('pg.point_title')}**")
+        _picked_point(model, units)
+
+
+if model is not None:
+    # While training, Streamlit would fade the live charts at every tick (they are "stale" until the tick
+    # redraws them): a flicker on a projector. The live area opts out of the fade.
+    st.html("<style>.st-key-pg_live [data-stale='true'] {opacity: 1 !important; transition: none !important;}"
+            "</style>")
+    with st.container(key="pg_live"):
+        live_view()
+    st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
+              disabled=n_test < 2)
+
+with st.expander(t("pg.share"), icon=":material/link:"):
+    st.caption(t("pg.share_help"))
+    from ui.i18n import current_language
+
+    st.code(playground_link(lang=current_language(), **current_config()), language=None)
+
+loaded = model_io_panel(model, key="pg", metadata={"playground": {k: list(v) if isinstance(v, tuple) else v
+                                                                  for k, v in current_config().items()}},
+                        feature_names=data.feature_names,
+                        class_names=None if problem == "regression" else list(data.ds.target_names))
+if loaded is not None:
+    problem_text = pg.adopt_model(loaded, data)
+    if problem_text is None:
+        st.toast(t("pg.model_loaded"), icon=":material/check:")
+        st.rerun()
+    st.error(problem_text)
+
+write_to_url()

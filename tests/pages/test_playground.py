@@ -1,0 +1,253 @@
+"""The Playground page under AppTest: every control changes what it should; ticks train; URLs restore; errors."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from ui import playground as pg
+from ui.state import FIELDS_BY_NAME, parse
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
+
+
+def open_page(**params) -> AppTest:
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def model_of(at):
+    return at.session_state["pg.model"]
+
+
+def block(node, key):
+    """The container with `key` (CSS class st-key-<key>) anywhere in the page, or None."""
+    for child in getattr(node, "children", {}).values():
+        if getattr(child, "key", None) == key:
+            return child
+        found = block(child, key)
+        if found is not None:
+            return found
+    return None
+
+
+def chart_datasets(at, key) -> dict:
+    """Name -> pyarrow Table of the Vega-Lite chart inside the container `key`."""
+    import pyarrow as pa
+
+    container = block(at._tree, key)
+    assert container is not None, key
+    charts = [c for c in container.children.values() if c.type == "vega_lite_chart"]
+    assert len(charts) == 1, key
+    return {d.name: pa.ipc.open_stream(d.data.data).read_all() for d in charts[0].proto.datasets}
+
+
+def test_default_page_builds_the_default_network_and_shows_live_views():
+    at = open_page()
+    model = model_of(at)
+    assert [layer.units for layer in model.layers] == [4, 2, 1]
+    assert [layer.activation for layer in model.layers] == ["tanh", "tanh", "sigmoid"]
+    assert model.epochs_trained == 0
+    # map, diagram, curves and the picked point's bars, each a chart in its keyed container
+    grid = chart_datasets(at, "pg_map")["grid"]
+    assert grid.num_rows == pg.MAP_RESOLUTION ** 2
+    assert chart_datasets(at, "pg_diagram")["links"].num_rows == 2 * 4 + 4 * 2 + 2 * 1
+    assert chart_datasets(at, "pg_point")["bars"].num_rows == 2
+    assert [m.label for m in at.metric][:1] == ["epoch"]
+    assert at.button(key="pg_play").label == "Play"
+
+
+def test_adding_and_removing_layers_changes_the_model_and_the_url():
+    at = open_page()
+    at.button(key="w.add_layer").click().run()
+    assert [layer.units for layer in model_of(at).layers] == [4, 2, 2, 1]
+    assert at.query_params["hidden"] == "4,2,2"
+    at.button(key="w.remove_layer").click().run()
+    at.button(key="w.remove_layer").click().run()
+    assert [layer.units for layer in model_of(at).layers] == [4, 1]
+    at.button(key="w.remove_layer").click().run()
+    assert [layer.units for layer in model_of(at).layers] == [1]  # no hidden layer: logistic regression
+    assert at.button(key="w.remove_layer").disabled
+
+
+def test_units_and_activation_per_layer():
+    at = open_page()
+    at.number_input(key="w.units.0").set_value(9).run()
+    at.selectbox(key="w.act.1").set_value("relu").run()
+    model = model_of(at)
+    assert [layer.units for layer in model.layers] == [9, 2, 1]
+    assert [layer.activation for layer in model.layers] == ["tanh", "relu", "sigmoid"]
+    assert at.query_params["acts"] == "tanh,relu"
+
+
+def test_head_override_and_mismatch_warning():
+    at = open_page()
+    assert not at.warning
+    at.selectbox(key="w.head").set_value("softmax").run()
+    model = model_of(at)
+    assert model.output_units == 2 and model.output_activation == "softmax"
+    assert not at.warning  # softmax + categorical cross-entropy belong together
+    at.selectbox(key="w.loss").set_value("mse").run()
+    assert any("mean squared" in w.value or "mse" in w.value for w in at.warning), [w.value for w in at.warning]
+
+
+def test_step_trains_one_epoch_and_changes_weights_and_loss():
+    at = open_page()
+    before = model_of(at).get_weights()
+    at.button(key="pg_step").click().run()
+    model = model_of(at)
+    assert model.epochs_trained == 1
+    assert any(not np.allclose(a, b) for a, b in zip(before, model.get_weights(), strict=True))
+    assert len(at.session_state["pg.history"]["loss"]) == 1
+    assert at.metric[0].value == "1"
+
+
+def test_play_then_each_run_is_one_tick():
+    at = open_page(epochs_per_tick="7")
+    at.button(key="pg_play").click().run()
+    assert at.session_state["pg.playing"]
+    first_epochs = model_of(at).epochs_trained
+    assert first_epochs == 7
+    losses = list(at.session_state["pg.history"]["loss"])
+    map_before = chart_datasets(at, "pg_map")["grid"].column("p").to_numpy()
+    at.run()
+    map_after = chart_datasets(at, "pg_map")["grid"].column("p").to_numpy()
+    assert not np.allclose(map_before, map_after)  # the boundary is redrawn with the trained model
+    assert model_of(at).epochs_trained == 14
+    assert at.session_state["pg.history"]["loss"][-1] != losses[-1]
+    at.button(key="pg_play").click().run()  # pause
+    assert not at.session_state["pg.playing"]
+    assert at.button(key="pg_play").label == "Play"
+
+
+def test_learning_rate_and_optimizer_changes_keep_training():
+    at = open_page()
+    at.button(key="pg_step").click().run()
+    at.button(key="pg_step").click().run()
+    model = model_of(at)
+    weights = model.get_weights()
+    at.selectbox(key="w.lr").set_value(0.1).run()
+    assert model_of(at) is model and model.epochs_trained == 2
+    assert model.optimizer.learning_rate == 0.1
+    assert all(np.array_equal(a, b) for a, b in zip(weights, model.get_weights(), strict=True))
+    at.segmented_control(key="w.optimizer").set_value("sgd").run()
+    at.slider(key="w.momentum").set_value(0.5).run()
+    assert model_of(at) is model and model.optimizer.name == "sgd" and model.optimizer.momentum == 0.5
+    at.selectbox(key="w.reg").set_value("l2").run()
+    assert model_of(at) is model and model.layers[0].kernel_regularizer.name == "l2"
+    at.button(key="pg_step").click().run()
+    assert model_of(at).epochs_trained == 3
+
+
+def test_structural_changes_rebuild_and_reset_rebuilds_the_same_start():
+    at = open_page()
+    start = model_of(at).get_weights()
+    at.button(key="pg_step").click().run()
+    at.button(key="pg_reset").click().run()
+    assert model_of(at).epochs_trained == 0
+    assert all(np.array_equal(a, b) for a, b in zip(start, model_of(at).get_weights(), strict=True))
+    at.number_input(key="w.seed").set_value(5).run()
+    assert not np.array_equal(model_of(at).get_weights()[0], start[0])
+    at.selectbox(key="w.dataset").set_value("blobs").run()
+    assert model_of(at).output_units == 3 and model_of(at).output_activation == "softmax"
+
+
+def test_feature_toggles_change_the_input_layer():
+    at = open_page()
+    at.pills(key="w.features").set_value(["x1", "x2", "x1^2", "x2^2"]).run()
+    assert model_of(at).input_dim == 4
+    at.pills(key="w.features").set_value([]).run()  # refused: the network needs an input
+    assert model_of(at).input_dim == 4
+    assert at.warning
+
+
+def test_url_parameters_restore_a_configuration():
+    at = open_page(dataset="xor", hidden="8,8,8", acts="relu,relu,relu", lr="0.1", optimizer="sgd",
+                   momentum="0.9", batch="20", seed="3", features="x1,x2,x1*x2")
+    model = model_of(at)
+    assert [layer.units for layer in model.layers] == [8, 8, 8, 1]
+    assert [layer.activation for layer in model.layers[:-1]] == ["relu"] * 3
+    assert model.input_dim == 3 and model.optimizer.name == "sgd" and model.optimizer.momentum == 0.9
+    assert model.optimizer.learning_rate == 0.1
+    assert at.selectbox(key="w.dataset").value == "xor"
+    assert not at.warning
+    assert at.query_params["hidden"] == "8,8,8"  # written back unchanged
+
+
+def test_invalid_url_parameters_fall_back_with_a_warning():
+    at = open_page(dataset="nope", hidden="4,x", lr="-1", noise="0.2")
+    assert at.session_state["pg.dataset"] == "circle"
+    assert at.session_state["pg.hidden"] == (4, 2)
+    assert at.session_state["pg.lr"] == FIELDS_BY_NAME["lr"].default
+    assert at.session_state["pg.noise"] == 0.2
+    text = " ".join(w.value for w in at.warning)
+    assert "dataset" in text and "hidden" in text and "lr" in text and "noise" not in text
+
+
+def test_divergence_pauses_keeps_finite_weights_and_says_what_to_do():
+    at = open_page(optimizer="sgd", lr="100", hidden="8,8", acts="relu,relu", init="he_normal",
+                   dataset="plane", epochs_per_tick="50")
+    at.button(key="pg_play").click().run()
+    for _ in range(3):
+        if at.session_state["pg.diverged"]:
+            break
+        at.run()
+    assert at.session_state["pg.diverged"], "training at lr 100 should blow up"
+    assert not at.session_state["pg.playing"]
+    assert all(np.isfinite(w).all() for w in model_of(at).get_weights())
+    assert any("learning rate" in e.value and "10" in e.value for e in at.error), [e.value for e in at.error]
+    assert not at.exception
+
+
+GOOD_TABLE = "a,b,label\n" + "\n".join(f"{i % 7},{(i * 3) % 5},{i % 2}" for i in range(40))
+
+
+def test_upload_then_a_bad_upload_keeps_data_and_model():
+    at = open_page(dataset="upload")
+    assert at.session_state["pg.model"] is None if "pg.model" in at.session_state else True
+    at.text_area(key="pg_upload.paste").set_value(GOOD_TABLE).run()
+    at.button(key="pg_upload.use").click().run()
+    model = model_of(at)
+    data = at.session_state["pg.upload_ds"]
+    assert model is not None and model.input_dim == 2 and data.n_examples == 40
+    at.text_area(key="pg_upload.paste").set_value("a,b\n1,\x00\nnot a table").run()
+    assert at.error
+    assert model_of(at) is model and at.session_state["pg.upload_ds"] is data
+    assert not at.exception
+
+
+def test_chinese_labels():
+    at = open_page(lang="zh")
+    assert at.button(key="pg_play").label == "开始"
+    assert at.title[0].value == "神经网络游乐场"
+    assert any(m.label == "测试准确率" for m in at.metric) or at.button(key="pg_step").label.startswith("单步")
+
+
+def test_softmax_and_regression_sets_draw_without_errors():
+    for dataset in ("multi_spiral", "multilabel", "plane", "iris"):
+        at = open_page(dataset=dataset)
+        at.button(key="pg_step").click().run()
+        assert not at.exception, dataset
+        assert model_of(at).epochs_trained == 1, dataset
+
+
+def test_history_is_thinned_to_the_cap():
+    history = pg.empty_history()
+    for start in range(1, 5000, 50):
+        epochs = list(range(start, start + 50))
+        pg.record(history, epochs, {"loss": [float(e) for e in epochs], "val_loss": [0.0] * 50})
+    assert len(history["epoch"]) <= pg.HISTORY_CAP
+    assert history["epoch"][-1] >= 4990 - history["stride"]
+    steps = np.diff(history["epoch"])
+    assert (steps == history["stride"]).all()
+    assert history["loss"] == [float(e) for e in history["epoch"]]
+
+
+@pytest.mark.parametrize("text, expected", [("8,8", (8, 8)), ("", ()), ("65", (4, 2)), ("1,2,3,4,5,6,7,8,9", (4, 2))])
+def test_hidden_field_parsing(text, expected):
+    assert parse(FIELDS_BY_NAME["hidden"], text) == expected

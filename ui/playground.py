@@ -1,0 +1,317 @@
+"""The Playground's session logic, kept out of the page: data, model build, one training tick, history.
+
+Per browser session, in st.session_state (never module globals):
+- "pg.bundle": `DataBundle` for the current data configuration (rebuilt when a data field changes),
+- "pg.model": the `Sequential` being trained, "pg.model_key": the structure it was built for,
+- "pg.history": the loss/accuracy history, thinned to at most `HISTORY_CAP` points,
+- "pg.playing": bool, "pg.diverged": the last divergence (epoch, lr) or None, "pg.build_error": text or None.
+A structural change (data, features, layers, head, loss, initializer, seed) rebuilds the model; the
+optimizer's numbers, batch size, epochs per tick and regularization change in place and keep training going.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged
+from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
+from engine.features import expand, grid_points, plot_range
+from ui.state import FIELDS_BY_NAME, current_config, session_key
+
+MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
+NODE_MAP_RESOLUTION = 20  # each neuron's map inside the diagram
+MAX_NODES_WITH_MAPS = 40  # beyond this many nodes the diagram drops the neuron maps (too many cells to redraw)
+HISTORY_CAP = 1000
+UPLOAD = "upload"
+
+DATA_FIELDS = ("dataset", "n_points", "noise", "test_pct", "data_seed", "classes", "imbalance", "label_noise")
+STRUCTURE_FIELDS = ("features", "scale", "hidden", "acts", "head", "loss", "init", "seed")
+HEADS = {"sigmoid": "sigmoid", "softmax": "softmax", "linear": "linear", "relu": "relu", "multilabel": "sigmoid"}
+
+
+@dataclass
+class DataBundle:
+    """A data set ready for training and drawing.
+
+    train/test: the split Datasets (raw columns). X_train/X_test: the network's inputs (n, features).
+    For 2-D data: grid (r*r, features) over the plane with xs, ys (r,), and node_grid likewise at
+    NODE_MAP_RESOLUTION with node_inputs (r*r, features) for the input nodes' maps.
+    """
+
+    ds: Dataset
+    train: Dataset
+    test: Dataset
+    feature_names: list[str]
+    X_train: np.ndarray
+    X_test: np.ndarray
+    is_2d: bool
+    grid: np.ndarray | None = None
+    xs: np.ndarray | None = None
+    ys: np.ndarray | None = None
+    node_grid: np.ndarray | None = None
+    points_X: np.ndarray | None = None  # raw 2-D points, train then test
+    points_y: np.ndarray | None = None
+    points_test: np.ndarray | None = None  # bool, True for test points
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _generated(key, n_points, noise, seed, classes, imbalance, label_noise) -> Dataset:
+    return make_dataset(key, n_points=n_points, noise=noise, seed=seed, classes=classes, imbalance=imbalance,
+                        label_noise=label_noise)
+
+
+def current_dataset(config: dict) -> Dataset | None:
+    """The configured data set (the uploaded one for "upload", None until a good file has been given)."""
+    if config["dataset"] == UPLOAD:
+        return st.session_state.get("pg.upload_ds")
+    spec = DATASETS[config["dataset"]]
+    classes = config["classes"] if "classes" in spec.controls else None
+    return _generated(config["dataset"], config["n_points"], config["noise"], config["data_seed"], classes,
+                      config["imbalance"] if spec.problem != "regression" else 0.0,
+                      config["label_noise"] if spec.problem != "regression" else 0.0)
+
+
+def make_bundle(ds: Dataset, config: dict) -> DataBundle:
+    train, test = train_test_split(ds, config["test_pct"] / 100, seed=config["data_seed"])
+    is_2d = ds.n_features == 2
+    if is_2d:
+        features = list(config["features"])
+        X_train, X_test = expand(train.X, features), expand(test.X, features)
+        names = features if ds.feature_names == ["x1", "x2"] else [
+            name.replace("x1", ds.feature_names[0]).replace("x2", ds.feature_names[1]) for name in features]
+        x_range, y_range = plot_range(ds.X, margin=0.05)
+        raw_grid, xs, ys = grid_points(x_range, y_range, MAP_RESOLUTION)
+        raw_nodes, _, _ = grid_points(x_range, y_range, NODE_MAP_RESOLUTION)
+        return DataBundle(ds, train, test, names, X_train, X_test, True, expand(raw_grid, features), xs, ys,
+                          expand(raw_nodes, features), np.vstack([train.X, test.X]),
+                          np.concatenate([train.y, test.y]),
+                          np.r_[np.zeros(train.n_examples, bool), np.ones(test.n_examples, bool)])
+    return DataBundle(ds, train, test, list(ds.feature_names), train.X, test.X, False)
+
+
+def data_key(config: dict) -> tuple:
+    upload = st.session_state.get("pg.upload_ds") if config["dataset"] == UPLOAD else None
+    return tuple(config[name] for name in DATA_FIELDS) + (tuple(config["features"]), id(upload))
+
+
+def bundle(config: dict) -> DataBundle | None:
+    """The session's DataBundle for `config`, made again only when the data fields change."""
+    key = data_key(config)
+    cached = st.session_state.get("pg.bundle")
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    ds = current_dataset(config)
+    if ds is None:
+        return None
+    made = make_bundle(ds, config)
+    st.session_state["pg.bundle"] = (key, made)
+    return made
+
+
+# ----- output head ---------------------------------------------------------------------------------------
+
+def auto_head(problem: str) -> str:
+    return {"binary": "sigmoid", "multiclass": "softmax", "multilabel": "multilabel",
+            "regression": "linear"}[problem]
+
+
+def head_choice(config: dict, problem: str) -> str:
+    return auto_head(problem) if config["head"] == "auto" else config["head"]
+
+
+def output_units(head: str, ds: Dataset) -> int:
+    """Units of the output layer: one per class (K) or label (L), 2 for a softmax on binary data, else 1."""
+    if ds.problem in ("multiclass", "multilabel"):
+        return ds.n_classes
+    if ds.problem == "binary" and head == "softmax":
+        return 2
+    return 1
+
+
+def loss_choice(config: dict, problem: str, head: str) -> tuple[str, bool]:
+    """(loss name, from_logits). Auto: cross-entropy for classes (from logits behind a linear head), else MSE."""
+    if config["loss"] != "auto":
+        return config["loss"], False
+    if problem == "regression":
+        return "mse", False
+    from_logits = head == "linear"
+    if head == "softmax" or (problem == "multiclass" and head in ("linear",)):
+        return "categorical_crossentropy", from_logits
+    return "binary_crossentropy", from_logits
+
+
+def targets(ds: Dataset, units: int) -> np.ndarray:
+    """y in the shape the output layer needs: (n,) for one unit, one-hot / 0-1 columns (n, units) otherwise."""
+    if units == 1 or ds.problem == "regression":
+        return ds.y.astype(float)
+    if ds.problem == "multilabel":
+        return ds.y.astype(float)
+    return np.eye(units)[ds.y.astype(int)]
+
+
+# ----- model ---------------------------------------------------------------------------------------------
+
+def regularizer(config: dict):
+    if config["reg"] == "none" or config["reg_rate"] == 0:
+        return None
+    return (L1 if config["reg"] == "l1" else L2)(config["reg_rate"])
+
+
+def make_optimizer(config: dict):
+    if config["optimizer"] == "sgd":
+        return SGD(learning_rate=config["lr"], momentum=min(config["momentum"], 0.99))
+    return Adam(learning_rate=config["lr"])
+
+
+def model_key(config: dict) -> tuple:
+    return data_key(config) + tuple(
+        tuple(config[n]) if isinstance(config[n], tuple | list) else config[n] for n in STRUCTURE_FIELDS)
+
+
+def build_model(config: dict, data: DataBundle) -> Sequential:
+    """A compiled model for `config` on `data` (Normalization first when `scale` is on). ValueError if impossible."""
+    ds = data.ds
+    head = head_choice(config, ds.problem)
+    units = output_units(head, ds)
+    loss_name, from_logits = loss_choice(config, ds.problem, head)
+    reg = regularizer(config)
+    layers = [Normalization().adapt(data.X_train)] if config["scale"] else []
+    for width, activation in zip(config["hidden"], config["acts"], strict=True):
+        layers.append(Dense(int(width), activation=activation, kernel_initializer=config["init"],
+                            kernel_regularizer=reg))
+    layers.append(Dense(units, activation=HEADS[head], kernel_initializer=config["init"], kernel_regularizer=reg))
+    model = Sequential(layers, input_dim=data.X_train.shape[1], seed=config["seed"])
+    from engine.losses import LOSSES
+    loss = LOSSES[loss_name](from_logits=from_logits)
+    metrics = ["accuracy"] if ds.problem != "regression" else []
+    model.compile(optimizer=make_optimizer(config), loss=loss, metrics=metrics)
+    # Fail now (not in the first tick) when targets and output layer cannot go together.
+    model.evaluate(data.X_train[:2], targets(data.train, units)[:2])
+    return model
+
+
+def apply_live_settings(model: Sequential, config: dict) -> None:
+    """Optimizer numbers and regularization, set on the running model without touching its weights."""
+    wanted = config["optimizer"]
+    if model.optimizer.name != wanted:
+        model.optimizer = make_optimizer(config)
+    model.optimizer.learning_rate = config["lr"]
+    if isinstance(model.optimizer, SGD):
+        model.optimizer.momentum = min(float(config["momentum"]), 0.99)
+    reg = regularizer(config)
+    for layer in model.layers:
+        current = layer.kernel_regularizer
+        if (current is None) != (reg is None) or (reg is not None and (
+                current.name != reg.name or current.rate != reg.rate)):
+            layer.kernel_regularizer = reg
+
+
+def empty_history() -> dict:
+    return {"epoch": [], "loss": [], "val_loss": [], "accuracy": [], "val_accuracy": [], "stride": 1}
+
+
+def record(history: dict, epochs: list[int], logs: dict[str, list[float]]) -> None:
+    """Append the epochs whose number is a multiple of the stride; past HISTORY_CAP points keep every other
+    one and double the stride, so the stored curve stays evenly spaced and memory stays flat."""
+    for i, epoch in enumerate(epochs):
+        if epoch % history["stride"]:
+            continue
+        history["epoch"].append(epoch)
+        for name in ("loss", "val_loss", "accuracy", "val_accuracy"):
+            if name in logs:
+                history[name].append(logs[name][i])
+        if len(history["epoch"]) > HISTORY_CAP:
+            for name in ("epoch", "loss", "val_loss", "accuracy", "val_accuracy"):
+                history[name] = history[name][1::2]
+            history["stride"] *= 2
+
+
+def ensure_model(config: dict, data: DataBundle) -> Sequential | None:
+    """The session's model for `config`: rebuilt (history cleared, paused) on a structural change."""
+    key = model_key(config)
+    if st.session_state.get("pg.model_key") != key or st.session_state.get("pg.model") is None:
+        st.session_state["pg.model_key"] = key
+        st.session_state["pg.diverged"] = None
+        st.session_state["pg.history"] = empty_history()
+        try:
+            st.session_state["pg.model"] = build_model(config, data)
+            st.session_state["pg.build_error"] = None
+        except ValueError as error:
+            st.session_state["pg.model"] = None
+            st.session_state["pg.build_error"] = str(error)
+            st.session_state["pg.playing"] = False
+    model = st.session_state.get("pg.model")
+    if model is not None:
+        apply_live_settings(model, config)
+    return model
+
+
+def reset_model() -> None:
+    """Forget the model so the next run builds it again from the configuration (same seed, same start)."""
+    st.session_state["pg.model_key"] = None
+    st.session_state["pg.playing"] = False
+
+
+def train(epochs: int) -> bool:
+    """Train the session's model for `epochs` epochs and record the history; False (and paused) on divergence."""
+    model: Sequential | None = st.session_state.get("pg.model")
+    cached = st.session_state.get("pg.bundle")
+    if model is None or cached is None:
+        return False
+    data = cached[1]
+    config = current_config()
+    units = model.output_units
+    try:
+        logs = model.fit(data.X_train, targets(data.train, units), epochs=epochs, batch_size=config["batch"],
+                         validation_data=(data.X_test, targets(data.test, units)))
+    except TrainingDiverged as error:
+        st.session_state["pg.playing"] = False
+        st.session_state["pg.diverged"] = {"epoch": error.epoch, "lr": error.learning_rate}
+        return False
+    history = st.session_state.setdefault("pg.history", empty_history())
+    record(history, logs.epoch, logs.history)
+    return True
+
+
+def is_playing() -> bool:
+    return bool(st.session_state.get("pg.playing", False))
+
+
+def set_field(name: str, value) -> None:
+    st.session_state[session_key(name)] = value
+
+
+def adopt_model(loaded: Sequential, data: DataBundle) -> str | None:
+    """Train an uploaded model from here on, if it fits the data; its layers become the configuration.
+
+    Returns None when adopted, else the reason (in the current language) and nothing changes.
+    """
+    from ui.i18n import t
+
+    units_needed = {1} if data.ds.problem in ("binary", "regression") else {data.ds.n_classes}
+    if data.ds.problem == "binary":
+        units_needed.add(2)
+    if loaded.input_dim != data.X_train.shape[1] or loaded.output_units not in units_needed:
+        return t("pg.model_mismatch", inputs=loaded.input_dim, outputs=loaded.output_units,
+                 need_inputs=data.X_train.shape[1], need_outputs=" / ".join(map(str, sorted(units_needed))))
+    hidden = loaded.layers[:-1]
+    head = {"sigmoid": "multilabel" if data.ds.problem == "multilabel" else "sigmoid", "softmax": "softmax",
+            "linear": "linear", "relu": "relu"}.get(loaded.output_activation)
+    activations = FIELDS_BY_NAME["acts"].choices
+    if head is None or any(layer.activation not in activations for layer in hidden) or len(hidden) > 8:
+        return t("pg.model_unsupported")
+    set_field("hidden", tuple(layer.units for layer in hidden))
+    set_field("acts", tuple(layer.activation for layer in hidden))
+    set_field("head", head)
+    set_field("scale", loaded.normalization is not None)
+    if loaded.loss is None or loaded.optimizer is None:
+        loaded.compile(optimizer=make_optimizer(current_config()), loss=loss_choice(
+            current_config(), data.ds.problem, head)[0],
+            metrics=["accuracy"] if data.ds.problem != "regression" else [])
+    st.session_state["pg.model"] = loaded
+    st.session_state["pg.model_key"] = model_key(current_config())
+    st.session_state["pg.history"] = empty_history()
+    st.session_state["pg.playing"] = False
+    st.session_state["pg.diverged"] = None
+    return None
