@@ -136,7 +136,7 @@ if model_1d is not None:
 with right, st.container(key="neuron_curve_chart"):
     st.altair_chart(function_charts.neuron_curve(
         price.X[:, 0], price.y, curves, x_title=t("neuron.price_axis"), y_title=t("neuron.a_axis"),
-        class_names=class_names))
+        class_names=class_names), width="content")
 
 st.subheader(t("neuron.train_header"))
 st.markdown(t("neuron.train_text", n=EPOCHS_PER_CLICK, lr=LEARNING_RATE))
@@ -168,20 +168,36 @@ with left:
 
 x_range, y_range = plot_range(blobs.X)
 points, xs, ys = grid_points(x_range, y_range, 50)
-model_2d = st.session_state.get("neuron.2d.model")
-maps = {t("neuron.curve_sliders"): neuron([w1, w2], b2)}
-if model_2d is not None:
-    maps[t("neuron.curve_trained")] = model_2d
+
+
+def boundary_map(model: Sequential, title: str) -> None:
+    """The neuron's activation a over the plane (a 50 x 50 grid) with the data on top."""
+    probability = model.predict(points)[:, 0].reshape(len(ys), len(xs))
+    st.altair_chart(charts.decision_map(probability, xs, ys, kind="binary", points_X=blobs.X, points_y=blobs.y,
+                                        class_names=blob_names, title=title, width=560, height=430),
+                    width="content")
+
+
 with right, st.container(key="neuron_boundary_chart"):
-    map_cols = st.columns(len(maps))
-    for col, (title, model) in zip(map_cols, maps.items(), strict=True):
-        probability = model.predict(points)[:, 0].reshape(len(ys), len(xs))
-        col.altair_chart(charts.decision_map(
-            probability, xs, ys, kind="binary", points_X=blobs.X, points_y=blobs.y, class_names=blob_names,
-            title=title, width=340, height=340))
+    boundary_map(neuron([w1, w2], b2), t("neuron.curve_sliders"))
 
 training_controls("neuron.2d.", blobs.X, blobs.y, [w1, w2], b2, ["w1", "w2", "b"], [W2_LIMIT, W2_LIMIT, B2_LIMIT])
-trained_summary("neuron.2d.", ["w₁", "w₂", "b"])
+model_2d = st.session_state.get("neuron.2d.model")
+if model_2d is None:
+    st.info(t("neuron.not_trained"))
+else:
+    left, right = st.columns([1, 2.2], gap="large")
+    with left:
+        W_2d, b_2d = model_2d.get_weights()
+        log = st.session_state["neuron.2d.history"]
+        for name, value in zip(["w₁", "w₂", "b"], [*W_2d[:, 0], b_2d[0]], strict=True):
+            st.metric(t("neuron.learned", name=name), f"{value:.3f}")
+        st.metric(t("neuron.trained_loss"), f"{log['loss'][-1]:.4f}")
+        st.caption(t("neuron.trained_epochs", n=model_2d.epochs_trained))
+        st.markdown(t("neuron.boundary_equation",
+                      equation=function_charts.equation_text(W_2d[:, 0], ["x₁", "x₂"], b_2d[0])))
+    with right, st.container(key="neuron_trained_boundary_chart"):
+        boundary_map(model_2d, t("neuron.curve_trained"))
 
 st.divider()
 st.markdown(t("neuron.next"))

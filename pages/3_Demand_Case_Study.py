@@ -107,7 +107,7 @@ st.header(t("demand.network_header"))
 st.markdown(t("demand.network_text"))
 left, right = st.columns([1.6, 1], gap="large")
 with left, st.container(key="demand_network_chart"):
-    st.altair_chart(charts.network_diagram(model, feature_names, [t("demand.output_name")]))
+    st.altair_chart(charts.network_diagram(model, feature_names, [t("demand.output_name")]), width="content")
 with right:
     st.button(t("demand.train", n=EPOCHS_PER_CLICK), key="demand.train_button", type="primary",
               on_click=train_clicked, args=(X_train, train.y, X_test, test.y))
@@ -136,13 +136,13 @@ hidden_a = model.layer_outputs(X_train)[0]["a"]
 st.subheader(t("demand.weights_header"))
 st.markdown(t("demand.weights_text"))
 with st.container(key="demand_weight_chart"):
-    st.altair_chart(function_charts.weight_bars(W1, feature_names, hidden_names, t("common.weights")))
+    st.altair_chart(function_charts.weight_bars(W1, feature_names, hidden_names, t("common.weights")), width="content")
 
 st.subheader(t("demand.activations_header"))
 st.markdown(t("demand.activations_text"))
 with st.container(key="demand_activation_chart"):
     st.altair_chart(function_charts.activation_by_class(hidden_a, train.y, hidden_names, class_names,
-                                                        t("demand.activation_axis")))
+                                                        t("demand.activation_axis")), width="content")
 
 st.subheader(t("demand.story_compare_header"))
 st.markdown(t("demand.story_compare_text"))
@@ -155,7 +155,8 @@ if live.any():
 left, right = st.columns([1.4, 1], gap="large")
 with left, st.container(key="demand_correlation_chart"):
     st.altair_chart(function_charts.correlation_heatmap(correlation, hidden_names, latent_names,
-                                                        t("demand.hidden_layer_axis"), t("demand.story_axis")))
+                                                        t("demand.hidden_layer_axis"), t("demand.story_axis")),
+                    width="content")
 with right:
     best = np.abs(correlation).argmax(axis=1)
     matches = pd.DataFrame({

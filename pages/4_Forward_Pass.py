@@ -123,7 +123,7 @@ with cols[1]:
 st.header(t("forward.layers_header"))
 st.markdown(t("forward.layers_text"))
 with st.container(key="forward_network_chart"):
-    st.altair_chart(charts.network_diagram(model, feature_names, [t(f"forward.output.{data.name}")]))
+    st.altair_chart(charts.network_diagram(model, feature_names, [t(f"forward.output.{data.name}")]), width="content")
 
 
 def layer_name(k: int) -> str:

@@ -63,7 +63,7 @@ if not chosen:
 else:
     with right, st.container(key="acts_curves_chart"):
         st.altair_chart(function_charts.activation_curves(chosen, t("acts.g_title"), t("acts.dg_title"),
-                                                          -z_limit, z_limit))
+                                                          -z_limit, z_limit), width="content")
     probe = np.array([z_probe])
     table = pd.DataFrame({
         t("common.activation"): chosen,
@@ -111,7 +111,7 @@ for col, model, name, loss, accuracy in ((left, linear_model, "linear", linear_l
         with st.container(key=f"acts_map_{'linear' if name == 'linear' else 'other'}"):
             st.altair_chart(charts.decision_map(probability, xs, ys, kind="binary", points_X=data.X,
                                                 points_y=data.y, class_names=class_names, discretize=hard,
-                                                width=400, height=400))
+                                                width=400, height=400), width="content")
         m1, m2 = st.columns(2)
         m1.metric(t("common.loss"), f"{loss:.4f}")
         m2.metric(t("common.accuracy"), f"{accuracy:.1%}")

@@ -99,22 +99,26 @@ def activation_frame(names: list[str], z_min: float = -5.0, z_max: float = 5.0, 
 
 
 def activation_curves(names: list[str], g_title: str, dg_title: str, z_min: float = -5.0, z_max: float = 5.0,
-                      width: int = 330, height: int = 320) -> alt.Chart:
+                      width: int = 300, height: int = 300) -> alt.Chart:
     """Two panels side by side: g(z) and its derivative g'(z), one line (colour and dash) per activation."""
     frame = activation_frame(names, z_min, z_max)
     order = list(names)
-    colour = alt.Color("activation:N", title=None, scale=alt.Scale(domain=order, range=PALETTE[:len(order)]))
+    colour = alt.Color("activation:N", title=None, scale=alt.Scale(domain=order, range=PALETTE[:len(order)]),
+                       legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=4, symbolSize=400))
     dash = alt.StrokeDash("activation:N", title=None, scale=alt.Scale(domain=order, range=DASHES[:len(order)]))
     x = alt.X("z:Q", title="z", scale=alt.Scale(domain=[z_min, z_max], nice=False))
 
     def panel(curve: str, title: str) -> alt.Chart:
+        # Every element-wise activation's slope lies in [0, 1]: a fixed axis keeps the panels comparable.
+        y_scale = alt.Scale(domain=[-0.05, 1.05], nice=False) if curve == "dg" else alt.Scale()
         return alt.Chart(frame[frame["curve"] == curve], title=title).mark_line(strokeWidth=3.5, clip=True).encode(
-            x=x, y=alt.Y("value:Q", title=None), color=colour, strokeDash=dash,
+            x=x, y=alt.Y("value:Q", title=None, scale=y_scale), color=colour, strokeDash=dash,
             tooltip=[alt.Tooltip("activation:N"), alt.Tooltip("z:Q", format=".2f"),
                      alt.Tooltip("value:Q", format=".3f")],
         ).properties(height=height, width=width)
 
-    return _projector(alt.hconcat(panel("g", g_title), panel("dg", dg_title)).configure_legend(orient="bottom"))
+    return _projector(alt.hconcat(panel("g", g_title), panel("dg", dg_title))).configure_legend(
+        orient="top", direction="horizontal")
 
 
 def weight_bars(W: np.ndarray, feature_names: list[str], unit_names: list[str], value_title: str,
@@ -179,7 +183,7 @@ def correlation_heatmap(matrix: np.ndarray, row_names: list[str], col_names: lis
         text=alt.Text("r:Q", format=".2f"),
         color=alt.condition("abs(datum.r) > 0.6", alt.value("white"), alt.value("black")),
     )
-    width = 150 * len(col_names)
+    width = 140 * len(col_names) + 260  # Streamlit fits the whole chart (labels, legend) into this width
     return _projector(alt.layer(cells, text).properties(height=height, width=width))
 
 

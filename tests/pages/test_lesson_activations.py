@@ -6,7 +6,9 @@ import pytest
 
 from engine import activations
 from engine.datasets import make_dataset
+from engine.features import grid_points, plot_range
 from tests.pages.lesson_checks import chart_frames, metric_value, page_app
+from ui.charts import field_image
 
 PAGE = "pages/5_Activations.py"
 
@@ -65,20 +67,38 @@ def test_nothing_picked_gives_a_hint_not_an_error(at):
     assert at.warning and "at least one" in at.warning[0].value
 
 
+def page_grid():
+    """The page's 60 x 60 grid over the circle data: points (3600, 2), xs, ys."""
+    x_range, y_range = plot_range(circle().X)
+    return grid_points(x_range, y_range, 60)
+
+
+def map_image(app, key):
+    return [f for f in chart_frames(app, key) if "url" in f.columns][0]["url"][0]
+
+
+def test_maps_draw_the_trained_networks(at):
+    points, xs, ys = page_grid()
+    for key, name in (("acts_map_linear", "linear"), ("acts_map_other", "relu")):
+        model = at.session_state["acts.models"][name]
+        values = model.predict(points)[:, 0].reshape(len(ys), len(xs))
+        assert map_image(at, key) == field_image(values, "binary", discretize=True)
+
+
 def test_linear_hidden_layers_draw_a_straight_boundary_relu_bends(at):
-    field_linear = chart_frames(at, "acts_map_linear")[0]
-    field_relu = chart_frames(at, "acts_map_other")[0]
+    points, _, _ = page_grid()
+    models = at.session_state["acts.models"]
     collapsed = at.session_state["acts.collapsed"]
-    grid = field_linear[["x1", "x2"]].to_numpy(dtype=float)
-    # The linear network's decision is exactly the half-plane x W + b > 0 (up to float32 grid rounding at the line).
-    half_plane = (grid @ collapsed["W"] + collapsed["b"])[:, 0] > 0
-    assert np.mean((field_linear["p"].to_numpy() > 0.5) == half_plane) > 0.995
+    linear_inside = models["linear"].predict(points)[:, 0] > 0.5
+    # The linear network's decision is exactly the half-plane x W + b > 0 of the collapsed W, b.
+    half_plane = (points @ collapsed["W"] + collapsed["b"])[:, 0] > 0
+    np.testing.assert_array_equal(linear_inside, half_plane)
     # ReLU: the centre is inside and every corner outside, which no half-plane can do (the centre is their average).
-    inside = field_relu["p"].to_numpy() > 0.5
-    corners = [np.argmin(np.hypot(grid[:, 0] - cx, grid[:, 1] - cy))
-               for cx in (grid[:, 0].min(), grid[:, 0].max()) for cy in (grid[:, 1].min(), grid[:, 1].max())]
-    centre = np.argmin(np.hypot(grid[:, 0], grid[:, 1]))
-    assert inside[centre] and not inside[corners].any()
+    relu_inside = models["relu"].predict(points)[:, 0] > 0.5
+    corners = [np.argmin(np.hypot(points[:, 0] - cx, points[:, 1] - cy))
+               for cx in (points[:, 0].min(), points[:, 0].max()) for cy in (points[:, 1].min(), points[:, 1].max())]
+    centre = np.argmin(np.hypot(points[:, 0], points[:, 1]))
+    assert relu_inside[centre] and not relu_inside[corners].any()
     accuracies = [float(m.value.rstrip("%")) / 100 for m in at.metric if m.label == "accuracy"]
     assert accuracies[0] < 0.75 < 0.95 < accuracies[1]
 
@@ -101,9 +121,11 @@ def test_linear_layers_collapse_into_one_w_and_b(at):
 
 def test_more_epochs_train_further_and_the_other_activation_is_used(at):
     before = at.session_state["acts.models"]["relu"].get_weights()
+    image = map_image(at, "acts_map_other")
     at.select_slider(key="acts.epochs").set_value(400).run()
     after = at.session_state["acts.models"]["relu"].get_weights()
     assert not np.allclose(before[0], after[0])
+    assert map_image(at, "acts_map_other") != image
     at.selectbox(key="acts.other").set_value("tanh").run()
     assert not at.exception
     models = at.session_state["acts.models"]
@@ -112,7 +134,8 @@ def test_more_epochs_train_further_and_the_other_activation_is_used(at):
 
 
 def test_decision_toggle_switches_to_probabilities(at):
-    assert set(np.unique(chart_frames(at, "acts_map_other")[0]["p"])) <= {0.0, 1.0}
+    before = map_image(at, "acts_map_other")
     at.toggle(key="acts.discretize").set_value(False).run()
-    p = chart_frames(at, "acts_map_other")[0]["p"].to_numpy()
-    assert len(np.unique(p)) > 100
+    points, xs, ys = page_grid()
+    values = at.session_state["acts.models"]["relu"].predict(points)[:, 0].reshape(len(ys), len(xs))
+    assert map_image(at, "acts_map_other") == field_image(values, "binary", discretize=False) != before

@@ -3,9 +3,11 @@
 import numpy as np
 import pytest
 
+from engine import Dense, Sequential
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
 from tests.pages.lesson_checks import chart_frames, metric_value, page_app
+from ui.charts import field_image
 
 PAGE = "pages/2_One_Neuron.py"
 LOSS = "loss at these w, b"
@@ -99,25 +101,39 @@ def test_training_is_deterministic():
         np.testing.assert_array_equal(first, second)
 
 
+def map_image(app, key):
+    """The PNG data URL of the probability field drawn in the decision map inside container `key`."""
+    return [f for f in chart_frames(app, key) if "url" in f.columns][0]["url"][0]
+
+
+def expected_image(model):
+    """The field the page must draw for `model`: its activation on the page's 50 x 50 grid over the data."""
+    data = make_dataset("gaussians", n_points=200, noise=0.1, seed=0)
+    x_range, y_range = plot_range(data.X)
+    points, xs, ys = grid_points(x_range, y_range, 50)
+    return field_image(model.predict(points)[:, 0].reshape(len(ys), len(xs)), "binary")
+
+
 def test_two_input_neuron_draws_its_probability_over_the_plane(at):
+    before = map_image(at, "neuron_boundary_chart")
     at.slider(key="neuron.2d.w1").set_value(1.5).run()
     at.slider(key="neuron.2d.w2").set_value(2.0).run()
     at.slider(key="neuron.2d.b").set_value(-1.0).run()
-    frames = chart_frames(at, "neuron_boundary_chart")
-    field = [f for f in frames if "p" in f.columns][0]
-    data = make_dataset("gaussians", n_points=200, noise=0.1, seed=0)
-    x_range, y_range = plot_range(data.X)
-    points, _, _ = grid_points(x_range, y_range, 50)
-    expected = sigmoid(points @ np.array([1.5, 2.0]) - 1.0)
-    np.testing.assert_allclose(field["p"].to_numpy(), expected, atol=1e-6)  # float32 in the chart
+    neuron = Sequential([Dense(1, activation="sigmoid")], input_dim=2)
+    neuron.set_weights([np.array([[1.5], [2.0]]), np.array([-1.0])])
+    shown = map_image(at, "neuron_boundary_chart")
+    assert shown != before
+    assert shown == expected_image(neuron)
     assert "1.50·x₁ + 2.00·x₂ − 1.00 = 0" in " ".join(m.value for m in at.markdown)
 
 
 def test_two_input_training_adds_a_trained_map(at):
-    assert len([f for f in chart_frames(at, "neuron_boundary_chart") if "p" in f.columns]) == 1
+    with pytest.raises(AssertionError, match="no container"):
+        chart_frames(at, "neuron_trained_boundary_chart")
     at.button(key="neuron.2d.train_button").click().run()
     assert not at.exception
-    assert len([f for f in chart_frames(at, "neuron_boundary_chart") if "p" in f.columns]) == 2
+    model = at.session_state["neuron.2d.model"]
+    assert map_image(at, "neuron_trained_boundary_chart") == expected_image(model)
     assert float(metric_value(at, "loss after training")) < 0.2
 
 
