@@ -11,6 +11,7 @@ from ui import charts, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("softmax.title")
 
@@ -160,14 +161,15 @@ def live_view() -> None:
     if not log["loss"]:
         st.caption(t("softmax.not_trained"))
     probs = model.predict_proba(grid).reshape(GRID, GRID, -1)
+    st.session_state[P + "maps"] = probs
     st.caption(t("softmax.maps_caption"))
     with st.container(key="softmax_maps"):
-        st.altair_chart(charts.probability_maps(probs, xs, ys, train.target_names, points_X=train.X,
-                                                points_y=train.y, size=190, columns=min(train.n_classes, 6)))
+        live_chart(charts.probability_maps_figure(probs, xs, ys, train.target_names, points_X=train.X,
+                                                  points_y=train.y, size=190, columns=min(train.n_classes, 6)))
     curves, point = st.columns([2, 1], gap="large")
     with curves:
         with st.container(key="softmax_loss"):
-            st.altair_chart(charts.loss_curves(log, width=280, height=220))
+            live_chart(charts.loss_curves_figure(log, width=280, height=220))
     with point:
         st.subheader(t("softmax.pick_header"))
         index = st.slider(t("softmax.pick_point"), 0, train.n_examples - 1, 0, key=P + "point")
@@ -176,7 +178,7 @@ def live_view() -> None:
         point_probs = model.predict_proba(x_point.reshape(1, -1))[0]
         st.session_state[P + "point_probs"] = point_probs
         with st.container(key="softmax_point_bars"):
-            st.altair_chart(charts.probability_bars(point_probs, train.target_names, int(train.y[index])))
+            live_chart(charts.probability_bars_figure(point_probs, train.target_names, int(train.y[index])))
 
 
 live_view()

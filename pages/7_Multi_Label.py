@@ -106,6 +106,7 @@ for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
 for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
     with column, st.container(key=f"multilabel_maps_{head}"):
         probs = models[head].predict(grid).reshape(GRID, GRID, n_labels)
+        st.session_state[P + "maps_" + head] = probs
         st.altair_chart(charts.probability_maps(probs, xs, ys, label_names, points_X=train.X, points_y=train.y,
                                                 size=135 if n_labels <= 3 else 170,
                                                 columns=3 if n_labels <= 3 else 2))

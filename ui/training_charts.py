@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from engine import BinaryCrossentropy, SparseCategoricalCrossentropy, activations
-from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, _hex, _rgb, _style, class_color
+from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, class_color
 from ui.i18n import t
 
 # Gradient descent and Adam keep the same colour, dash and marker on every figure of the optimizer lesson.
@@ -30,8 +30,26 @@ OPTIMIZER_SHAPES = {"sgd": "triangle-up", "adam": "circle"}
 CORRECT_COLOR, WRONG_COLOR = "#0072B2", "#D55E00"
 
 
+def _style(chart):
+    """Projector-sized fonts (ui.charts.FONT_SIZE); the chart keeps its size and grows to fit its legends."""
+    return chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_axis(
+        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
+        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, symbolSize=120).configure_title(fontSize=FONT_SIZE + 2)
+
+
+def _rgb(color: str) -> np.ndarray:
+    """'#rrggbb' -> (3,) floats in [0, 1]."""
+    return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) / 255.0
+
+
+def _hex(rgb: np.ndarray) -> list[str]:
+    """(n, 3) floats in [0, 1] -> n '#rrggbb' strings."""
+    ints = np.clip(np.rint(np.asarray(rgb) * 255), 0, 255).astype(int)
+    return [f"#{r:02x}{g:02x}{b:02x}" for r, g, b in ints]
+
+
 def _style_legend_below(chart):
-    """The shared projector styling with the legend under the chart (a right-hand legend is cut off in a column)."""
+    """The projector styling with the legend under the chart (a right-hand legend is cut off in a column)."""
     return _style(chart).configure_legend(orient="bottom", labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE,
                                           symbolSize=160, symbolStrokeWidth=3, labelLimit=360)
 

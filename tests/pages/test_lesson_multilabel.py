@@ -29,17 +29,22 @@ def test_renders_in_chinese_with_the_notes_labels():
     assert all(name in json.dumps(spec, ensure_ascii=False) for name in ("P(汽车)", "P(公交车)", "P(行人)"))
 
 
+def map_images(app, head: str) -> list[str]:
+    """The PNG data URLs of one head's maps, one per label."""
+    return [f["url"][0] for f in chart_frames(app, f"multilabel_maps_{head}") if "url" in f.columns]
+
+
 def test_one_map_per_label_for_each_head(trained):
     for head in ("sigmoid", "softmax"):
-        grids = [f for f in chart_frames(trained, f"multilabel_maps_{head}") if "p" in f.columns]
-        assert len(grids) == 3
+        assert len(map_images(trained, head)) == 3
+        assert trained.session_state[f"ml.maps_{head}"].shape == (36, 36, 3)
 
 
 def test_softmax_outputs_sum_to_one_and_sigmoids_do_not(trained):
-    sigmoid = np.stack([f["p"].to_numpy() for f in chart_frames(trained, "multilabel_maps_sigmoid") if "p" in f])
-    softmax = np.stack([f["p"].to_numpy() for f in chart_frames(trained, "multilabel_maps_softmax") if "p" in f])
-    np.testing.assert_allclose(softmax.sum(axis=0), 1.0, atol=1e-5)
-    assert np.abs(sigmoid.sum(axis=0) - 1.0).max() > 0.5
+    sigmoid = trained.session_state["ml.maps_sigmoid"]
+    softmax = trained.session_state["ml.maps_softmax"]
+    np.testing.assert_allclose(softmax.sum(axis=2), 1.0, atol=1e-9)
+    assert np.abs(sigmoid.sum(axis=2) - 1.0).max() > 0.5
 
 
 def test_the_wrong_head_fails_on_points_with_two_labels(trained):
@@ -64,12 +69,12 @@ def test_scores_are_the_models_outputs(trained):
 
 def test_training_changes_the_maps():
     app = page_app(PAGE)
-    before = chart_frames(app, "multilabel_maps_sigmoid")[0]["p"].to_numpy()
+    before = map_images(app, "sigmoid")
     weights = app.session_state["ml.models"]["sigmoid"].flat_weights.copy()
     app.button(key="ml.train").click().run()
     assert app.session_state["ml.models"]["sigmoid"].epochs_trained == 40
     assert not np.allclose(app.session_state["ml.models"]["sigmoid"].flat_weights, weights)
-    assert not np.allclose(chart_frames(app, "multilabel_maps_sigmoid")[0]["p"].to_numpy(), before)
+    assert all(a != b for a, b in zip(map_images(app, "sigmoid"), before, strict=True))
 
 
 def test_label_count_and_point_picker(trained):
@@ -78,6 +83,6 @@ def test_label_count_and_point_picker(trained):
     trained.slider(key="ml.labels").set_value(4).run()
     assert not trained.exception
     assert trained.session_state["ml.models"]["sigmoid"].output_units == 4
-    assert len([f for f in chart_frames(trained, "multilabel_maps_softmax") if "p" in f.columns]) == 4
+    assert len(map_images(trained, "softmax")) == 4
     url = trained.get("link_button")[0].proto.url
     assert "dataset=multilabel" in url and "classes=4" in url and "head=multilabel" in url

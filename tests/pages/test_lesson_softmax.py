@@ -82,23 +82,37 @@ def test_custom_logits_and_bad_input(at):
     assert at.session_state["sm.precision"]["paths"]["exact"] == pytest.approx(math.log(2), rel=1e-12)
 
 
+def map_images(app) -> list[str]:
+    """The PNG data URLs of the per-class maps, one per class."""
+    return [f["url"][0] for f in chart_frames(app, "softmax_maps") if "url" in f.columns]
+
+
 def test_training_changes_the_maps_and_the_weights(at):
-    maps_before = chart_frames(at, "softmax_maps")[0]["p"].to_numpy()
+    images_before = map_images(at)
+    assert len(images_before) == 4
     weights_before = at.session_state["sm.model"].flat_weights.copy()
     at.button(key="sm.train").click().run()
     assert not at.exception
     assert metric_value(at, "epochs trained") == "20"
     assert not np.allclose(at.session_state["sm.model"].flat_weights, weights_before)
-    assert not np.allclose(chart_frames(at, "softmax_maps")[0]["p"].to_numpy(), maps_before)
+    images_after = map_images(at)
+    assert all(before != after for before, after in zip(images_before, images_after, strict=True))
     assert float(metric_value(at, "test accuracy").rstrip("%")) > 80
 
 
 def test_each_map_is_one_softmax_output_and_they_sum_to_one(at):
     at.button(key="sm.train").click().run()
-    frames = chart_frames(at, "softmax_maps")
-    grids = [f["p"].to_numpy() for f in frames if len(f) == 40 * 40]
-    assert len(grids) == 4
-    np.testing.assert_allclose(np.sum(grids, axis=0), 1.0, atol=1e-5)
+    probs = at.session_state["sm.maps"]
+    assert probs.shape == (40, 40, 4)
+    np.testing.assert_allclose(probs.sum(axis=2), 1.0, atol=1e-9)
+    from engine.datasets import make_dataset, train_test_split
+    from engine.features import grid_points, plot_range
+
+    train, test = train_test_split(make_dataset("blobs", n_points=300, noise=0.12, seed=0, classes=4), 0.25, seed=0)
+    x_range, y_range = plot_range(np.vstack([train.X, test.X]))
+    grid, _, _ = grid_points(x_range, y_range, 40)
+    expected = at.session_state["sm.model"].predict_proba(grid).reshape(40, 40, 4)
+    np.testing.assert_allclose(probs, expected, rtol=1e-12)
 
 
 def test_play_trains_one_tick_per_run(at):
