@@ -27,6 +27,7 @@ from ui.widgets import (
 
 TICK_SECONDS = 0.1  # one redraw per tick; the browser's timer starts the next tick
 MAP_PX = 360
+DIAGRAM_PX = 500  # the diagram fits its column: narrower layers as layers are added
 
 ignored = load_from_url()
 if ignored:
@@ -121,15 +122,15 @@ def _class_names(units: int) -> list[str]:
 
 
 def _metrics(model) -> None:
-    history = st.session_state.get("pg.history") or pg.empty_history()
+    latest = st.session_state.get("pg.latest") or {}
     with st.container(key="pg_metrics", horizontal=True):
         st.metric(t("common.epoch"), model.epochs_trained)
-        if history["loss"]:
-            st.metric(t("pg.train_loss"), f"{history['loss'][-1]:.4f}")
-            st.metric(t("pg.test_loss"), f"{history['val_loss'][-1]:.4f}")
-        if history["accuracy"]:
-            st.metric(t("pg.train_accuracy"), f"{history['accuracy'][-1]:.1%}")
-            st.metric(t("pg.test_accuracy"), f"{history['val_accuracy'][-1]:.1%}")
+        if "loss" in latest:
+            st.metric(t("pg.train_loss"), f"{latest['loss']:.4f}")
+            st.metric(t("pg.test_loss"), f"{latest['val_loss']:.4f}")
+        if "accuracy" in latest:
+            st.metric(t("pg.train_accuracy"), f"{latest['accuracy']:.1%}")
+            st.metric(t("pg.test_accuracy"), f"{latest['val_accuracy']:.1%}")
 
 
 def _boundary(model, units: int) -> None:
@@ -170,7 +171,8 @@ def _diagram(model, units: int) -> None:
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
     live_chart(charts.network_diagram_figure(model, data.feature_names, _class_names(units), node_maps=node_maps,
-                                             column_px=max(70, min(115, 520 // columns)), max_height=520))
+                                             column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)),
+                                             max_height=520))
 
 
 def _picked_point(model, units: int) -> None:
@@ -214,10 +216,10 @@ def live_view() -> None:
             _boundary(model, units)
         else:
             st.info(t("pg.no_map", n=data.X_train.shape[1]))
-    curves, point = st.columns([1.6, 1])
+    curves, point = st.columns([1.7, 1])
     with curves, st.container(key="pg_curves"):
         history = st.session_state.get("pg.history") or pg.empty_history()
-        live_chart(charts.loss_curves_figure(history, width=300, height=200))
+        live_chart(charts.loss_curves_figure(history, width=230, height=190))
     with point, st.container(key="pg_point"):
         st.markdown(f"**{t('pg.point_title')}**")
         _picked_point(model, units)

@@ -18,6 +18,9 @@ only the data, so Vega updates the chart in place (building an Altair chart cost
 Palette: Okabe-Ito (colour-blind safe). Binary maps run orange (class 0) to blue (class 1), as TF Playground.
 """
 
+import base64
+import struct
+import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -71,13 +74,6 @@ class Figure:
         return spec
 
 
-def _hex(rgb: np.ndarray) -> np.ndarray:
-    """(n, 3) floats in [0, 1] -> n '#rrggbb' strings."""
-    ints = np.clip(np.rint(rgb * 255), 0, 255).astype(np.int64)
-    packed = (ints[:, 0] << 16) | (ints[:, 1] << 8) | ints[:, 2]
-    return np.char.add("#", np.char.zfill(np.char.mod("%x", packed), 6))
-
-
 def _rgb(color: str) -> np.ndarray:
     return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) / 255.0
 
@@ -90,16 +86,14 @@ def _style(chart):
     ).configure_title(fontSize=FONT_SIZE + 2)
 
 
-def _grid(xs, ys) -> tuple[pd.DataFrame, tuple, tuple, float, float]:
-    """Cell centres of a (len(ys), len(xs)) grid, row-major (row i at x2 = ys[i]); extents and cell sizes."""
+def _grid(xs, ys) -> tuple[tuple, tuple]:
+    """Extents (low, high) in x1 and x2 of a grid whose cell centres are xs (len c) and ys (len r)."""
     xs, ys = np.asarray(xs, dtype=float), np.asarray(ys, dtype=float)
-    gx, gy = np.meshgrid(xs, ys)
     dx = float(xs[1] - xs[0]) if xs.size > 1 else 1.0
     dy = float(ys[1] - ys[0]) if ys.size > 1 else 1.0
     extent_x = (round(float(xs.min()) - dx / 2, 9), round(float(xs.max()) + dx / 2, 9))
     extent_y = (round(float(ys.min()) - dy / 2, 9), round(float(ys.max()) + dy / 2, 9))
-    frame = pd.DataFrame({"x1": gx.ravel().astype(np.float32), "x2": gy.ravel().astype(np.float32)})
-    return frame, extent_x, extent_y, round(dx, 9), round(dy, 9)
+    return extent_x, extent_y
 
 
 def _value_scale(domain) -> alt.Scale:
@@ -108,35 +102,86 @@ def _value_scale(domain) -> alt.Scale:
     return alt.Scale(domain=[lo, mid, hi], range=[NEGATIVE_COLOR, NEUTRAL_COLOR, POSITIVE_COLOR], clamp=True)
 
 
-def _field_layer(data, extent_x, extent_y, dx, dy, color, tooltip, axis_names):
-    """The heatmap: one rect per grid cell, spanned from its centre by half a cell each way."""
-    scale_x = alt.Scale(domain=list(extent_x), nice=False, zero=False)
-    scale_y = alt.Scale(domain=list(extent_y), nice=False, zero=False)
-    # Cells overlap by 4% so anti-aliasing leaves no hairline seams between them.
-    half_x, half_y = dx * 0.52, dy * 0.52
-    return alt.Chart(data).mark_rect(opacity=0.85).transform_calculate(
-        x1_lo=f"datum.x1 - {half_x}", x1_hi=f"datum.x1 + {half_x}",
-        x2_lo=f"datum.x2 - {half_y}", x2_hi=f"datum.x2 + {half_y}",
-    ).encode(
-        x=alt.X("x1_lo:Q", title=axis_names[0], scale=scale_x), x2="x1_hi:Q",
-        y=alt.Y("x2_lo:Q", title=axis_names[1], scale=scale_y), y2="x2_hi:Q",
-        color=color, tooltip=tooltip,
+def _ramp(values: np.ndarray, domain, low=NEGATIVE_COLOR, high=POSITIVE_COLOR) -> np.ndarray:
+    """Colours (..., 3) in [0, 1] of `values` on the diverging scale low -> white-ish -> high over `domain`."""
+    lo, hi = float(domain[0]), float(domain[1])
+    mid = 0.0 if lo < 0 < hi else (lo + hi) / 2
+    v = np.asarray(values, dtype=float)
+    below = np.clip((mid - v) / max(mid - lo, 1e-12), 0.0, 1.0)[..., None]
+    above = np.clip((v - mid) / max(hi - mid, 1e-12), 0.0, 1.0)[..., None]
+    neutral = _rgb(NEUTRAL_COLOR)
+    return neutral + below * (_rgb(low) - neutral) + above * (_rgb(high) - neutral)
+
+
+def _png_url(rgb: np.ndarray) -> str:
+    """An (h, w, 3) array of colours in [0, 1] as a PNG data URL (row 0 at the top)."""
+    pixels = np.clip(np.rint(np.asarray(rgb) * 255), 0, 255).astype(np.uint8)
+    h, w = pixels.shape[:2]
+    rows = np.concatenate([np.zeros((h, 1), np.uint8), pixels.reshape(h, w * 3)], axis=1)  # filter byte 0
+
+    def chunk(tag: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(rows.tobytes(), 6)) + chunk(b"IEND", b""))
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def field_image(values, kind: str = "binary", *, value_domain=None, discretize: bool = False,
+                color: str = POSITIVE_COLOR) -> str:
+    """A map's colours as a PNG data URL; values (r, c) or (r, c, K) with row 0 at the lowest x2.
+
+    kind "binary": probabilities on orange (0) -> white (0.5) -> blue (1); "softmax": the winning class's
+    colour, paler as it is less sure; "regression": value_domain's diverging scale; "single": 0 -> white,
+    1 -> `color` (one class's probability).
+    """
+    values = np.asarray(values, dtype=float)
+    if kind == "softmax":
+        k = values.shape[2]
+        probs = values.reshape(-1, k)
+        winner = probs.argmax(axis=1)
+        strength = np.full(winner.shape, 0.8) if discretize else np.clip(
+            (probs.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 0.85
+        palette = np.stack([_rgb(class_color(i)) for i in range(k)])
+        rgb = (1.0 - strength[:, None] * (1.0 - palette[winner])).reshape(values.shape[0], values.shape[1], 3)
+    elif kind == "binary":
+        rgb = _ramp((values > 0.5).astype(float) if discretize else values, (0.0, 1.0))
+    elif kind == "regression":
+        domain = value_domain or (float(values.min()), float(values.max()))
+        if discretize:
+            mid = 0.0 if domain[0] < 0 < domain[1] else (domain[0] + domain[1]) / 2
+            values = np.where(values > mid, domain[1], domain[0])
+        rgb = _ramp(values, domain)
+    elif kind == "single":
+        p = np.clip((values > 0.5) if discretize else values, 0.0, 1.0)[..., None]
+        neutral = _rgb(NEUTRAL_COLOR)
+        rgb = neutral + p * (_rgb(color) - neutral)
+    else:
+        raise ValueError(f"kind must be 'binary', 'softmax', 'regression' or 'single', not {kind!r}")
+    # Lightened a little so the data points on top stand out.
+    rgb = 0.85 * rgb + 0.15
+    return _png_url(rgb[::-1])
+
+
+def _image_layer(data, extent_x, extent_y, width, height, axis_names):
+    """The map: one image stretched over the plot. Vega draws one image per update instead of thousands of
+    rects, each of whose channels its expression interpreter would evaluate (the browser's main cost)."""
+    return alt.Chart(data).mark_image(width=width, height=height, aspect=False, smooth=True, align="center",
+                                        baseline="middle").encode(
+        x=alt.X("x:Q", title=axis_names[0], scale=alt.Scale(domain=list(extent_x), nice=False, zero=False)),
+        y=alt.Y("y:Q", title=axis_names[1], scale=alt.Scale(domain=list(extent_y), nice=False, zero=False)),
+        url="url:N",
     )
 
 
-def _softmax_colors(probs: np.ndarray, discretize: bool) -> tuple[np.ndarray, np.ndarray]:
-    """(n, K) probabilities -> winning class per cell and its colour: the class colour, paler as it is less sure."""
-    k = probs.shape[1]
-    winner = probs.argmax(axis=1)
-    if discretize:
-        strength = np.full(winner.shape, 0.8)
-    else:
-        # 1/K (a coin toss between all classes) is white; certainty is the full class colour.
-        # Quantized to 24 levels: invisible on screen, and it keeps the colour column a small dictionary.
-        strength = np.round(np.clip((probs.max(axis=1) - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 24) / 24 * 0.85
-    palette = np.stack([_rgb(class_color(i)) for i in range(k)])
-    rgb = 1.0 - strength[:, None] * (1.0 - palette[winner])
-    return winner, _hex(rgb)
+def _image_frame(url: str, extent_x, extent_y) -> pd.DataFrame:
+    return pd.DataFrame({"url": [url], "x": [(extent_x[0] + extent_x[1]) / 2], "y": [(extent_y[0] + extent_y[1]) / 2]})
+
+
+def _legend_layer(color: alt.Color, domain) -> alt.Chart:
+    """Invisible marks whose only job is the colour legend of an image layer (images have no colour scale)."""
+    return alt.Chart(pd.DataFrame({"legend": [float(d) for d in domain]})).mark_point(opacity=0, size=0).encode(
+        color=color)
 
 
 def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, points_y=None, is_test=None,
@@ -146,67 +191,46 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
                         title: str | None = None, width: int = 420, height: int = 420) -> Figure:
     """See `decision_map`."""
     values = np.asarray(values, dtype=float)
-    grid, extent_x, extent_y, dx, dy = _grid(xs, ys)
+    extent_x, extent_y = _grid(xs, ys)
     n_classes = values.shape[2] if kind == "softmax" else 2
     class_names = tuple(class_names) if class_names is not None else tuple(str(i) for i in range(n_classes))
-    if kind == "softmax":
-        probs = values.reshape(-1, values.shape[2])
-        winner, colors = _softmax_colors(probs, discretize)
-        grid["class"] = pd.Categorical.from_codes(winner, categories=list(class_names))
-        grid["p"] = probs.max(axis=1).astype(np.float32)
-        grid["color"] = pd.Categorical(colors)
-    elif kind == "binary":
-        p = values.reshape(-1)
-        grid["p"] = ((p > 0.5) if discretize else p).astype(np.float32)
-    elif kind == "regression":
-        v = values.reshape(-1)
+    if kind == "regression":
         if value_domain is None:
-            value_domain = (float(np.min(v)), float(np.max(v)))
+            value_domain = (float(np.min(values)), float(np.max(values)))
         value_domain = (float(value_domain[0]), float(value_domain[1]))
-        if discretize:
-            mid = 0.0 if value_domain[0] < 0 < value_domain[1] else sum(value_domain) / 2
-            v = np.where(v > mid, value_domain[1], value_domain[0])
-        grid["value"] = v.astype(np.float32)
-    else:
-        raise ValueError(f"kind must be 'binary', 'softmax' or 'regression', not {kind!r}")
-    frames = {"grid": grid}
+    url = field_image(values, kind, value_domain=value_domain, discretize=discretize)
+    frames = {"image": _image_frame(url, extent_x, extent_y)}
 
     if points_X is not None and points_y is not None:
         X = np.asarray(points_X, dtype=float).reshape(-1, 2)
         n = X.shape[0]
         test = np.zeros(n, dtype=bool) if is_test is None else np.asarray(is_test, dtype=bool).reshape(n)
-        pts = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1],
-                            "split": np.where(test, t("common.test"), t("common.train"))})
+        pts = pd.DataFrame({"x1": X[:, 0].astype(np.float32), "x2": X[:, 1].astype(np.float32),
+                            "split": pd.Categorical.from_codes(test.astype(np.int8),
+                                                               categories=[t("common.train"), t("common.test")])})
         y = np.asarray(points_y)
         if kind == "regression":
-            pts["target"] = y.reshape(n).astype(float)
+            pts["target"] = y.reshape(n).astype(np.float32)
         else:
-            pts["class"] = np.asarray(class_names, dtype=object)[y.reshape(n).astype(int)]
+            pts["class"] = pd.Categorical.from_codes(y.reshape(n).astype(int), categories=list(class_names))
         if not show_test:
             pts = pts[~test].reset_index(drop=True)
         frames["points"] = pts
     has_points = "points" in frames
-    structure = (kind, class_names, value_domain, discretize, extent_x, extent_y, dx, dy, tuple(axis_names),
-                 title, width, height, has_points)
+    structure = (kind, class_names, value_domain, extent_x, extent_y, tuple(axis_names), title, width, height,
+                 has_points)
 
     def make(data_of):
         names = list(axis_names)
-        tooltip = [alt.Tooltip("x1:Q", format=".2f", title=names[0]),
-                   alt.Tooltip("x2:Q", format=".2f", title=names[1])]
-        if kind == "softmax":
-            color = alt.Color("color:N", scale=None)
-            tooltip += [alt.Tooltip("class:N", title=t("charts.class")),
-                        alt.Tooltip("p:Q", format=".1%", title=t("charts.probability"))]
-        elif kind == "binary":
-            label = t("charts.probability_of", name=class_names[-1])
-            color = alt.Color("p:Q", title=label, scale=_value_scale((0.0, 1.0)),
-                              legend=alt.Legend(format=".1f", gradientLength=160))
-            tooltip.append(alt.Tooltip("p:Q", format=".1%", title=label))
-        else:
-            color = alt.Color("value:Q", title=t("charts.prediction"), scale=_value_scale(value_domain),
-                              legend=alt.Legend(gradientLength=160))
-            tooltip.append(alt.Tooltip("value:Q", format=".3f", title=t("charts.prediction")))
-        layers = [_field_layer(data_of("grid"), extent_x, extent_y, dx, dy, color, tooltip, names)]
+        layers = [_image_layer(data_of("image"), extent_x, extent_y, width, height, names)]
+        if kind == "binary":
+            layers.append(_legend_layer(alt.Color(
+                "legend:Q", title=t("charts.probability_of", name=class_names[-1]), scale=_value_scale((0.0, 1.0)),
+                legend=alt.Legend(format=".1f", gradientLength=140)), (0.0, 1.0)))
+        elif kind == "regression":
+            layers.append(_legend_layer(alt.Color("legend:Q", title=t("charts.prediction"),
+                                                  scale=_value_scale(value_domain),
+                                                  legend=alt.Legend(gradientLength=140)), value_domain))
         if has_points:
             x = alt.X("x1:Q", scale=alt.Scale(domain=list(extent_x), nice=False, zero=False))
             y = alt.Y("x2:Q", scale=alt.Scale(domain=list(extent_y), nice=False, zero=False))
@@ -259,29 +283,24 @@ def probability_maps_figure(probs, xs, ys, names: Sequence[str], *, points_X=Non
     """See `probability_maps`."""
     probs = np.asarray(probs, dtype=float)
     names = tuple(names)
-    grid, extent_x, extent_y, dx, dy = _grid(xs, ys)
+    extent_x, extent_y = _grid(xs, ys)
     frames = {}
     X = None if points_X is None else np.asarray(points_X, dtype=float).reshape(-1, 2)
     Y = None if points_y is None else np.asarray(points_y)
     for k in range(len(names)):
-        frame = grid.copy()
-        p = probs[..., k].reshape(-1)
-        frame["p"] = ((p > 0.5) if discretize else p).astype(np.float32)
-        frames[f"grid{k}"] = frame
+        url = field_image(probs[..., k], "single", discretize=discretize, color=class_color(k))
+        frames[f"image{k}"] = _image_frame(url, extent_x, extent_y)
         if X is not None and Y is not None:
             member = (Y[:, k] > 0.5) if Y.ndim == 2 else (Y.reshape(-1).astype(int) == k)
             frames[f"points{k}"] = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "member": member.astype(int)})
     has_points = X is not None and Y is not None
-    structure = (names, extent_x, extent_y, dx, dy, size, columns, has_points)
+    structure = (names, extent_x, extent_y, size, columns, has_points)
 
     def make(data_of):
         panels = []
         for k, name in enumerate(names):
             label = t("charts.probability_of", name=name)
-            color = alt.Color("p:Q", legend=None,
-                              scale=alt.Scale(domain=[0, 1], range=[NEUTRAL_COLOR, class_color(k)]))
-            layers = [_field_layer(data_of(f"grid{k}"), extent_x, extent_y, dx, dy, color,
-                                   [alt.Tooltip("p:Q", format=".1%", title=label)], (None, None))]
+            layers = [_image_layer(data_of(f"image{k}"), extent_x, extent_y, size, size, (None, None))]
             if has_points:
                 layers.append(alt.Chart(data_of(f"points{k}")).mark_point(
                     filled=True, size=24, stroke="#FFFFFF", strokeWidth=0.6, clip=True).encode(
@@ -316,36 +335,33 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
     keep = np.arange(len(epochs))
     if len(epochs) > max_points:
         keep = np.unique(np.r_[np.linspace(0, len(epochs) - 1, max_points).astype(int), len(epochs) - 1])
-    rows = []
+    splits = (t("common.train"), t("common.test"))
+    frames = {}
     for metric in ("loss", "accuracy"):
-        for prefix, split in (("", "train"), ("val_", "test")):
-            series = history.get(prefix + metric)
-            if series is not None and len(series):
-                index = keep[keep < len(series)]
-                rows.append(pd.DataFrame({"epoch": epochs[index].astype(np.float32),
-                                          "value": np.asarray(series, dtype=np.float32)[index], "split": split,
-                                          "metric": metric}))
-    data = pd.concat(rows, ignore_index=True) if rows else pd.DataFrame(
-        {"epoch": [], "value": [], "split": [], "metric": []})
-    data["split"] = pd.Categorical(data["split"], categories=["train", "test"])
-    data["metric"] = pd.Categorical(data["metric"], categories=["loss", "accuracy"])
-    has_accuracy = bool(len(history.get("accuracy", ())) or len(history.get("val_accuracy", ())))
+        parts = [(code, np.asarray(history.get(prefix + metric) or [], dtype=np.float32))
+                 for code, prefix in ((0, ""), (1, "val_"))]
+        parts = [(code, series, keep[keep < len(series)]) for code, series in parts if len(series)]
+        if not parts and metric == "accuracy":
+            continue
+        epoch = np.concatenate([epochs[index] for _, _, index in parts] or [np.zeros(0)]).astype(np.float32)
+        value = np.concatenate([series[index] for _, series, index in parts] or [np.zeros(0, np.float32)])
+        codes = np.concatenate([np.full(len(index), code, np.int8) for code, _, index in parts] or [np.zeros(0, np.int8)])
+        ok = np.isfinite(value)  # epochs without a test evaluation hold NaN
+        frames[metric] = pd.DataFrame({"epoch": epoch[ok], "value": value[ok],
+                                       "split": pd.Categorical.from_codes(codes[ok], categories=list(splits))})
+    has_accuracy = "accuracy" in frames
     structure = (has_accuracy, log_scale, width, height)
 
     def make(data_of):
-        splits = [t("common.train"), t("common.test")]
-        split_label = f"datum.split == 'train' ? '{splits[0]}' : '{splits[1]}'"
-        color = alt.Color("split_label:N", title=None,
-                          scale=alt.Scale(domain=splits, range=["#0072B2", "#D55E00"]),
+        color = alt.Color("split:N", title=None, scale=alt.Scale(domain=list(splits), range=["#0072B2", "#D55E00"]),
                           legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=300))
-        dash = alt.StrokeDash("split_label:N", title=None, scale=alt.Scale(domain=splits, range=[[1, 0], [6, 3]]))
+        dash = alt.StrokeDash("split:N", title=None, scale=alt.Scale(domain=list(splits), range=[[1, 0], [6, 3]]))
 
         def panel(metric: str):
             name = t(f"common.{metric}")
             hover = alt.selection_point(fields=["epoch"], nearest=True, on="pointerover", empty=False,
                                         clear="pointerout", name=f"hover_{metric}")
-            base = alt.Chart(data_of("history")).transform_filter(
-                alt.datum.metric == metric).transform_calculate(split_label=split_label)
+            base = alt.Chart(data_of(metric))
             if log_scale and metric == "loss":
                 y_scale = alt.Scale(type="log")
             elif metric == "accuracy":
@@ -360,7 +376,7 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
             dots = base.mark_point(size=70, filled=True).transform_filter(hover).encode(
                 x=x, y=y, color=color,
                 tooltip=[alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
-                         alt.Tooltip("split_label:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
+                         alt.Tooltip("split:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
             )
             rule = base.mark_rule(color="#999999").encode(x=x).transform_filter(hover)
             return alt.layer(lines, targets, rule, dots).properties(width=width, height=height, title=name)
@@ -368,7 +384,7 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
         chart = alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
         return _style(chart).configure_legend(orient="bottom")
 
-    return Figure(("loss_curves", structure), {"history": data}, make)
+    return Figure(("loss_curves", structure), frames, make)
 
 
 def loss_curves(history: dict, **options):
@@ -457,35 +473,22 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
     activations = tuple(layer.activation for layer in model.layers)
     n_cols = len(sizes)
     layout = _layout(sizes, column_px, row_px, max_height)
-    centres, half = layout.centres, layout.node_px / 2
+    centres = layout.centres
     output_names = tuple(output_names) if output_names is not None else tuple(
         str(i) for i in range(model.layers[-1].units))
-    node_names, link_names = _diagram_names(tuple(sizes), feature_names, output_names, current_language())
-    link_parts = []
-    for k, layer in enumerate(model.layers):
-        W = np.asarray(layer.W, dtype=float)
-        src, dst = np.meshgrid(np.arange(W.shape[0]), np.arange(W.shape[1]), indexing="ij")
-        a, b = centres[k][src.ravel()], centres[k + 1][dst.ravel()]
-        link_parts.append(pd.DataFrame({
-            "x": a[:, 0] + half, "y": a[:, 1], "x2": b[:, 0] - half, "y2": b[:, 1],
-            "w": W.ravel(), "abs_w": np.abs(W.ravel()), "sign": np.where(W.ravel() >= 0, "+", "-"),
-            "link": link_names[k],
-        }))
-    node_parts = []
-    for col, xy in enumerate(centres):
-        if col == 0:
-            label, act, bias = list(feature_names), "", np.full(sizes[0], np.nan)
-        else:
-            layer = model.layers[col - 1]
-            label = list(output_names) if col == n_cols - 1 else [""] * sizes[col]
-            act, bias = layer.activation, np.asarray(layer.b, dtype=float)
-        node_parts.append(pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1], "label": label, "activation": act,
-                                        "bias": bias, "column": col, "name": node_names[col]}))
-    frames = {"links": pd.concat(link_parts, ignore_index=True), "nodes": pd.concat(node_parts, ignore_index=True)}
-    map_frame = _node_map_frame(node_maps, centres, layout.node_px) if node_maps is not None else None
-    if map_frame is not None:
-        frames["maps"] = map_frame
-    has_maps = map_frame is not None
+    static = _diagram_static(tuple(sizes), activations, feature_names, output_names, column_px, row_px,
+                             max_height, current_language())
+    w = np.concatenate([np.asarray(layer.W, dtype=float).ravel() for layer in model.layers])
+    bias = np.concatenate([np.full(sizes[0], np.nan)] + [np.asarray(layer.b, dtype=float) for layer in model.layers])
+    frames = {
+        "links": pd.DataFrame({**static["links"], "w": w, "abs_w": np.abs(w),
+                               "sign": pd.Categorical.from_codes((w < 0).astype(np.int8), categories=["+", "-"])}),
+        "nodes": pd.DataFrame({**static["nodes"], "bias": bias}),
+    }
+    images = _node_images(node_maps, sizes) if node_maps is not None else None
+    has_maps = images is not None
+    if has_maps:
+        frames["nodes"]["url"] = images
     structure = (tuple(sizes), activations, feature_names, output_names, column_px, row_px, max_height, has_maps)
 
     def make(data_of):
@@ -510,9 +513,9 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
             tooltip=[alt.Tooltip("link:N", title=" "), alt.Tooltip("w:Q", format=".3f", title=t("common.weights"))],
         )]
         if has_maps:
-            layers.append(alt.Chart(data_of("maps")).mark_rect().encode(
-                x=X, x2="x2:Q", y=Y, y2="y2:Q",
-                color=alt.Color("v:Q", legend=None, scale=_value_scale((-1.0, 1.0)))))
+            layers.append(alt.Chart(data_of("nodes")).transform_filter("datum.url").mark_image(
+                width=node_px, height=node_px, aspect=False, smooth=True, align="center", baseline="middle").encode(
+                x=X, y=Y, url="url:N"))
         layers.append(alt.Chart(data_of("nodes")).mark_square(
             size=node_px ** 2, filled=True, color="#FFFFFF", stroke="#444444", strokeWidth=1.3,
             fillOpacity=0.0 if has_maps else 1.0).encode(
@@ -549,15 +552,32 @@ def network_diagram(model, feature_names: Sequence[str], output_names: Sequence[
 
 
 @lru_cache(maxsize=16)
-def _diagram_names(sizes: tuple, feature_names: tuple, output_names: tuple, language: str):
-    """Node names per column and link names per layer (row-major like W), made once per structure: building
-    hundreds of strings every tick would cost more than the rest of the diagram."""
+def _diagram_static(sizes: tuple, activations: tuple, feature_names: tuple, output_names: tuple, column_px: int,
+                    row_px: int, max_height: int, language: str) -> dict:
+    """The diagram's columns that depend only on its structure (positions, names), made once per structure:
+    rebuilding hundreds of strings and coordinates at every tick would cost more than the rest of the diagram.
+    Links are ordered as the concatenated row-major W of each layer."""
     n_cols = len(sizes)
-    nodes = [[_node_name(col, i, feature_names, output_names, n_cols) for i in range(n)]
+    layout = _layout(sizes, column_px, row_px, max_height)
+    centres, half = layout.centres, layout.node_px / 2
+    names = [[_node_name(col, i, feature_names, output_names, n_cols) for i in range(n)]
              for col, n in enumerate(sizes)]
-    links = [pd.Categorical([f"{nodes[k][i]} → {nodes[k + 1][j]}" for i in range(sizes[k])
-                             for j in range(sizes[k + 1])]) for k in range(n_cols - 1)]
-    return nodes, links
+    starts, ends, labels = [], [], []
+    for k in range(n_cols - 1):
+        src, dst = np.meshgrid(np.arange(sizes[k]), np.arange(sizes[k + 1]), indexing="ij")
+        starts.append(centres[k][src.ravel()])
+        ends.append(centres[k + 1][dst.ravel()])
+        labels += [f"{names[k][i]} → {names[k + 1][j]}" for i, j in zip(src.ravel(), dst.ravel(), strict=True)]
+    a, b = np.concatenate(starts), np.concatenate(ends)
+    links = {"x": a[:, 0] + half, "y": a[:, 1], "x2": b[:, 0] - half, "y2": b[:, 1], "link": pd.Categorical(labels)}
+    xy = np.concatenate(centres)
+    column = np.concatenate([np.full(n, col) for col, n in enumerate(sizes)])
+    label = list(feature_names) + [""] * sum(sizes[1:-1]) + list(output_names)
+    nodes = {"x": xy[:, 0], "y": xy[:, 1], "label": pd.Categorical(label),
+             "activation": pd.Categorical([""] * sizes[0] + [act for act, n in zip(activations, sizes[1:],
+                                                                                    strict=True) for _ in range(n)]),
+             "column": column, "name": pd.Categorical([name for col in names for name in col])}
+    return {"links": links, "nodes": nodes}
 
 
 def _node_name(col: int, index: int, feature_names, output_names, n_cols: int) -> str:
@@ -568,26 +588,17 @@ def _node_name(col: int, index: int, feature_names, output_names, n_cols: int) -
     return f"{t('common.hidden_layer')} {col} #{index + 1}"
 
 
-def _node_map_frame(node_maps, centres, node_px: float) -> pd.DataFrame | None:
-    """Small rects (pixels) tiling each node with its output map scaled to [-1, 1]; None if there are no maps."""
-    parts = []
-    for col, maps in enumerate(node_maps):
-        if maps is None or col >= len(centres):
+def _node_images(node_maps, sizes) -> list[str] | None:
+    """One PNG data URL per node ("" where a column has no maps), each map scaled by its own largest |value|
+    onto orange (negative) .. blue (positive); None if no column has maps."""
+    urls: list[str] = []
+    for col, n in enumerate(sizes):
+        maps = node_maps[col] if col < len(node_maps) else None
+        if maps is None:
+            urls += [""] * n
             continue
         maps = np.asarray(maps, dtype=float)
-        units, res = maps.shape[0], maps.shape[1]
-        scale = np.abs(maps).reshape(units, -1).max(axis=1)
+        scale = np.abs(maps).reshape(maps.shape[0], -1).max(axis=1)
         normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
-        step = node_px / res
-        offsets = np.arange(res) * step - node_px / 2
-        # Row 0 of a map is the lowest x2; the diagram's y axis points down, so it goes at the bottom.
-        ox, oy = np.meshgrid(offsets, offsets[::-1])
-        cx = centres[col][:units, 0][:, None, None]
-        cy = centres[col][:units, 1][:, None, None]
-        x_lo, y_lo = cx + ox, cy + oy
-        parts.append(pd.DataFrame({
-            "x": x_lo.ravel().astype(np.float32), "x2": (x_lo + step * 1.04).ravel().astype(np.float32),
-            "y": y_lo.ravel().astype(np.float32), "y2": (y_lo + step * 1.04).ravel().astype(np.float32),
-            "v": normalised.ravel().astype(np.float32),
-        }))
-    return pd.concat(parts, ignore_index=True) if parts else None
+        urls += [field_image(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
+    return urls if any(urls) else None

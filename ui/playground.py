@@ -3,7 +3,8 @@
 Per browser session, in st.session_state (never module globals):
 - "pg.bundle": `DataBundle` for the current data configuration (rebuilt when a data field changes),
 - "pg.model": the `Sequential` being trained, "pg.model_key": the structure it was built for,
-- "pg.history": the loss/accuracy history, thinned to at most `HISTORY_CAP` points,
+- "pg.history": the loss/accuracy history, thinned to at most `HISTORY_CAP` points; "pg.latest": the last
+  update's train and test loss/accuracy,
 - "pg.playing": bool, "pg.diverged": the last divergence (epoch, lr) or None, "pg.build_error": text or None.
 A structural change (data, features, layers, head, loss, initializer, seed) rebuilds the model; the
 optimizer's numbers, batch size, epochs per tick and regularization change in place and keep training going.
@@ -234,6 +235,7 @@ def ensure_model(config: dict, data: DataBundle) -> Sequential | None:
         st.session_state["pg.model_key"] = key
         st.session_state["pg.diverged"] = None
         st.session_state["pg.history"] = empty_history()
+        st.session_state["pg.latest"] = {}
         try:
             st.session_state["pg.model"] = build_model(config, data)
             st.session_state["pg.build_error"] = None
@@ -263,14 +265,26 @@ def train(epochs: int) -> bool:
     config = current_config()
     units = model.output_units
     try:
-        logs = model.fit(data.X_train, targets(data.train, units), epochs=epochs, batch_size=config["batch"],
-                         validation_data=(data.X_test, targets(data.test, units)))
+        logs = model.fit(data.X_train, targets(data.train, units), epochs=epochs, batch_size=config["batch"])
     except TrainingDiverged as error:
         st.session_state["pg.playing"] = False
         st.session_state["pg.diverged"] = {"epoch": error.epoch, "lr": error.learning_rate}
         return False
+    # The test set is evaluated once per update (its last epoch), not after every epoch: the curve needs no
+    # more, and it keeps the tick short. Other epochs hold NaN, which the chart skips.
+    test = model.evaluate(data.X_test, targets(data.test, units), return_dict=True)
     history = st.session_state.setdefault("pg.history", empty_history())
+    # The test value goes to this update's last epoch that the thinned history keeps.
+    kept = [i for i, epoch in enumerate(logs.epoch) if epoch % history["stride"] == 0]
+    for name, value in test.items():
+        series = [float("nan")] * len(logs.epoch)
+        if kept:
+            series[kept[-1]] = value
+        logs.history["val_" + name] = series
     record(history, logs.epoch, logs.history)
+    st.session_state["pg.latest"] = {**{name: values[-1] for name, values in logs.history.items()
+                                        if not name.startswith("val_")},
+                                     **{"val_" + name: value for name, value in test.items()}}
     return True
 
 
@@ -312,6 +326,7 @@ def adopt_model(loaded: Sequential, data: DataBundle) -> str | None:
     st.session_state["pg.model"] = loaded
     st.session_state["pg.model_key"] = model_key(current_config())
     st.session_state["pg.history"] = empty_history()
+    st.session_state["pg.latest"] = {}
     st.session_state["pg.playing"] = False
     st.session_state["pg.diverged"] = None
     return None
