@@ -19,6 +19,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
+    full_height,
     start_server,
     stop_server,
     wait_for_app,
@@ -63,7 +64,10 @@ def take(page, base: str, name: str, path: str, train_seconds: float, full_page:
         print(f"warning: {name}: the page shows an error box", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     target = OUT / f"{name}.png"
-    page.screenshot(path=str(target), full_page=full_page)
+    if full_page:
+        full_height(page, lambda: page.screenshot(path=str(target)))
+    else:
+        page.screenshot(path=str(target))
     return target
 
 

@@ -35,7 +35,9 @@ def start_server() -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
+         "--server.port", str(port), "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+         # Source edits (other work in the tree) must not rerun a page under test.
+         "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
@@ -82,17 +84,30 @@ def browser_context_args(browser_context_args):
     return {**browser_context_args, "viewport": {"width": 1440, "height": 1000}}
 
 
-def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished running the script (no 'running' indicator, app view present)."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=30_000,
-    )
+_APP_IDLE = """() => {
+  const main = document.querySelector('[data-testid="stMainBlockContainer"]');
+  return !!main && !!main.querySelector('[data-testid="stElementContainer"]')
+    && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
+    && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
 
 
-def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
+def wait_for_app(page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has finished running the script and drawn every element.
+
+    Idle means: something rendered, no running indicator (its text is "Stop", not "Running") and no
+    skeleton placeholders (lazily loaded elements such as data frames). Checked twice, 0.3 s apart, so the
+    gap between the first elements and the indicator appearing is not mistaken for the end.
+    Do not call it while a page trains on a timer (a ticking fragment keeps the indicator on).
+    """
+    page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
+    for _ in range(2):
+        page.wait_for_function(_APP_IDLE, timeout=timeout_ms)
+        page.wait_for_timeout(300)
+    page.wait_for_function(_APP_IDLE, timeout=timeout_ms)
+
+
+def wait_for_charts(page, timeout_ms: int = 60_000) -> None:
     """Wait until every Altair/Vega chart on the page has drawn (charts load lazily, after the script ran)."""
     page.wait_for_function(
         "() => [...document.querySelectorAll('.vega-embed')]"
@@ -102,7 +117,22 @@ def wait_for_charts(page, timeout_ms: int = 30_000) -> None:
 
 
 def screenshot(page, name: str) -> Path:
+    """Save the whole page (Streamlit scrolls inside its main area, so the viewport is grown to fit it)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    full_height(page, lambda: page.screenshot(path=str(path)))
     return path
+
+
+def full_height(page, action, max_height: int = 6000) -> None:
+    """Run `action` with the viewport as tall as the app's content, then restore the viewport."""
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll("
+        "'[data-testid=\"stMain\"], [data-testid=\"stSidebarContent\"]')].map(e => e.scrollHeight), 0)")
+    page.set_viewport_size({"width": viewport["width"], "height": max(viewport["height"], min(height, max_height))})
+    try:
+        page.wait_for_timeout(300)  # layout settles at the new size
+        action()
+    finally:
+        page.set_viewport_size(viewport)
