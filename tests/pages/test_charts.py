@@ -1,0 +1,162 @@
+"""ui.charts builders: the data each chart carries matches its inputs, and every chart is valid Vega-Lite."""
+
+import base64
+import io
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from engine import Dense, Sequential
+from ui import charts
+
+R = 12
+XS = np.linspace(-6, 6, R)
+YS = np.linspace(-6, 6, R)
+GX, GY = np.meshgrid(XS, YS)  # row i at x2 = YS[i]
+
+
+def pixels(url: str) -> np.ndarray:
+    assert url.startswith("data:image/png;base64,")
+    image = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1])))
+    return np.asarray(image.convert("RGB")).astype(int)
+
+
+def rgb(color: str) -> np.ndarray:
+    return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)])
+
+
+def test_binary_map_colours_follow_the_probability_and_points_match():
+    p = (GX > 0).astype(float)  # class 1 (blue) right of x1 = 0
+    X = np.array([[1.0, 2.0], [-3.0, 0.5], [4.0, -4.0]])
+    y = np.array([1, 0, 1])
+    fig = charts.decision_map_figure(p, XS, YS, kind="binary", points_X=X, points_y=y,
+                                     is_test=[False, True, False], class_names=["neg", "pos"])
+    image = pixels(fig.frames["image"]["url"][0])
+    assert image.shape == (R, R, 3)
+    left, right = image[R // 2, 0], image[R // 2, -1]
+    assert left[0] > left[2] and right[2] > right[0]  # orange for p=0, blue for p=1
+    points = fig.frames["points"]
+    assert np.allclose(points[["x1", "x2"]].to_numpy(), X)
+    assert list(points["class"]) == ["pos", "neg", "pos"]
+    assert list(points["split"]) == ["train", "test", "train"]
+    charts.decision_map(p, XS, YS, kind="binary", points_X=X, points_y=y).to_dict()  # valid Vega-Lite
+
+
+def test_image_rows_put_high_x2_at_the_top():
+    p = (GY > 0).astype(float)  # blue above x2 = 0
+    image = pixels(charts.decision_map_figure(p, XS, YS).frames["image"]["url"][0])
+    assert image[0, R // 2][2] > image[0, R // 2][0]  # top row: blue
+    assert image[-1, R // 2][0] > image[-1, R // 2][2]  # bottom row: orange
+
+
+def test_softmax_map_uses_class_colours_and_certainty():
+    probs = np.zeros((R, R, 3))
+    probs[..., 2] = 1.0  # certain class 2 everywhere...
+    probs[:, : R // 2] = 1.0 / 3  # ...except the left half: a coin toss
+    fig = charts.decision_map_figure(probs, XS, YS, kind="softmax", class_names=["a", "b", "c"])
+    image = pixels(fig.frames["image"]["url"][0])
+    certain, unsure = image[0, -1], image[0, 0]
+    green = rgb(charts.class_color(2))
+    assert np.abs(certain - green).sum() < np.abs(unsure - green).sum()
+    assert unsure.min() > 230  # 1/K everywhere is (nearly) white
+    discrete = pixels(charts.decision_map_figure(probs, XS, YS, kind="softmax", discretize=True)
+                      .frames["image"]["url"][0])
+    assert discrete[0, 0].min() < 230  # discretized: even a coin toss gets its winner's full colour
+    charts.decision_map(probs, XS, YS, kind="softmax").to_dict()
+
+
+def test_regression_map_and_discretize():
+    values = GX / 6.0  # -1 .. 1
+    fig = charts.decision_map_figure(values, XS, YS, kind="regression", value_domain=(-1, 1),
+                                     points_X=[[0.0, 0.0]], points_y=[0.25])
+    assert fig.frames["points"]["target"][0] == pytest.approx(0.25)
+    smooth = pixels(fig.frames["image"]["url"][0])
+    hard = pixels(charts.decision_map_figure(values, XS, YS, kind="regression", value_domain=(-1, 1),
+                                             discretize=True).frames["image"]["url"][0])
+    assert len({tuple(c) for c in hard.reshape(-1, 3)}) == 2
+    assert len({tuple(c) for c in smooth.reshape(-1, 3)}) > 2
+    with pytest.raises(ValueError):
+        charts.decision_map_figure(values, XS, YS, kind="nope")
+
+
+def test_spec_is_the_same_for_new_numbers_and_names_its_data():
+    first = charts.decision_map_figure(GX / 6, XS, YS, kind="binary", points_X=[[0, 0]], points_y=[1])
+    second = charts.decision_map_figure(-GX / 6, XS, YS, kind="binary", points_X=[[0, 0]], points_y=[1])
+    assert first.key == second.key and first.spec() == second.spec()
+    text = str(first.spec())
+    assert "'name': 'image'" in text and "'name': 'points'" in text
+    assert first.spec()["usermeta"]["embedOptions"]["renderer"] == "canvas"
+    assert first.frames["image"]["url"][0] != second.frames["image"]["url"][0]
+
+
+def test_probability_maps_one_panel_per_class_with_membership():
+    probs = np.stack([GX > 0, GX <= 0], axis=-1).astype(float)
+    Y = np.array([[1, 0], [1, 1], [0, 0]])
+    fig = charts.probability_maps_figure(probs, XS, YS, ["A", "B"], points_X=np.zeros((3, 2)), points_y=Y)
+    assert sorted(fig.frames) == ["image0", "image1", "points0", "points1"]
+    assert list(fig.frames["points0"]["member"]) == [1, 1, 0]
+    assert list(fig.frames["points1"]["member"]) == [0, 1, 0]
+    labels = charts.probability_maps_figure(probs, XS, YS, ["A", "B"], points_X=np.zeros((3, 2)),
+                                            points_y=np.array([0, 1, 1]))
+    assert list(labels.frames["points1"]["member"]) == [0, 1, 1]
+    charts.probability_maps(probs, XS, YS, ["A", "B"]).to_dict()
+
+
+def test_loss_curves_carry_the_history_and_skip_missing_test_values():
+    history = {"epoch": [1, 2, 3], "loss": [0.9, 0.5, 0.3], "val_loss": [float("nan"), float("nan"), 0.4],
+               "accuracy": [0.5, 0.7, 0.8], "val_accuracy": [float("nan"), float("nan"), 0.75]}
+    fig = charts.loss_curves_figure(history)
+    loss = fig.frames["loss"]
+    assert np.allclose(loss["value"], [0.9, 0.5, 0.3, 0.4])
+    assert list(loss["split"]) == ["train", "train", "train", "test"]
+    assert list(fig.frames["accuracy"]["epoch"]) == [1, 2, 3, 3]
+    charts.loss_curves(history).to_dict()
+    regression = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5], "val_loss": [1.1, 0.6]})
+    assert "accuracy" not in regression.frames
+
+
+def test_loss_curves_thin_long_histories_but_keep_the_last_epoch():
+    n = 5000
+    history = {"epoch": list(range(1, n + 1)), "loss": list(np.linspace(1, 0, n))}
+    loss = charts.loss_curves_figure(history, max_points=200).frames["loss"]
+    assert len(loss) <= 201 and loss["epoch"].iloc[-1] == n and loss["epoch"].iloc[0] == 1
+
+
+def test_probability_bars_mark_the_true_class():
+    fig = charts.probability_bars_figure([0.2, 0.7, 0.1], ["a", "b", "c"], true_class=1)
+    bars = fig.frames["bars"]
+    assert list(bars["class"]) == ["a", "b ✓", "c"]
+    assert np.allclose(bars["p"], [0.2, 0.7, 0.1])
+    charts.probability_bars([0.2, 0.7, 0.1], ["a", "b", "c"]).to_dict()
+
+
+def test_network_diagram_links_are_the_weights():
+    model = Sequential([Dense(3, activation="relu"), Dense(2, activation="softmax")], input_dim=2, seed=1)
+    fig = charts.network_diagram_figure(model, ["x1", "x2"], ["no", "yes"])
+    links = fig.frames["links"]
+    weights = np.concatenate([layer.W.ravel() for layer in model.layers])
+    assert len(links) == 2 * 3 + 3 * 2
+    assert np.allclose(links["w"], weights) and np.allclose(links["abs_w"], np.abs(weights))
+    assert list(links["sign"]) == ["+" if w >= 0 else "-" for w in weights]
+    assert links["link"][0].startswith("x1 →")
+    nodes = fig.frames["nodes"]
+    assert len(nodes) == 2 + 3 + 2
+    assert np.allclose(nodes["bias"][2:], np.concatenate([layer.b for layer in model.layers]))
+    assert list(nodes["label"][-2:]) == ["no", "yes"]
+    charts.network_diagram(model, ["x1", "x2"]).to_dict()
+
+
+def test_network_diagram_node_maps_become_one_image_per_node():
+    model = Sequential([Dense(3, activation="tanh"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
+    grid = np.column_stack([GX.ravel(), GY.ravel()])
+    outputs = model.layer_outputs(grid)
+    maps = charts.unit_maps([grid] + [o["a"] for o in outputs], R)
+    assert [m.shape for m in maps] == [(2, R, R), (3, R, R), (1, R, R)]
+    assert np.allclose(maps[0][0], GX)  # unit 0 of the input column is x1 on the grid
+    fig = charts.network_diagram_figure(model, ["x1", "x2"], ["y"], node_maps=maps)
+    urls = list(fig.frames["nodes"]["url"])
+    assert len(urls) == 6 and all(url.startswith("data:image/png") for url in urls)
+    x1 = pixels(urls[0])
+    assert x1[R // 2, -1][2] > x1[R // 2, -1][0] and x1[R // 2, 0][0] > x1[R // 2, 0][2]
+    charts.network_diagram(model, ["x1", "x2"], ["y"], node_maps=maps).to_dict()
