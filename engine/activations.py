@@ -74,8 +74,32 @@ def derivative(name: str, z: np.ndarray) -> np.ndarray:
 
 def softmax_units_first(z: np.ndarray) -> np.ndarray:
     """softmax over axis 0 of a (units, n) array."""
-    e = np.exp(z - np.maximum.reduce(z, axis=0))
-    return e / np.add.reduce(e, axis=0)
+    return apply_inplace_units_first("softmax", z.copy())
+
+
+def _softmax_inplace(z):
+    z -= np.maximum.reduce(z, axis=0)
+    np.exp(z, out=z)
+    z /= np.add.reduce(z, axis=0)
+
+
+_INPLACE = {
+    "linear": lambda z: None,
+    "tanh": lambda z: np.tanh(z, out=z),
+    "relu": lambda z: np.maximum(z, 0.0, out=z),
+    "sigmoid": lambda z: _sigmoid_into(z, z),  # same operations, same rounding as _sigmoid
+    "softmax": _softmax_inplace,
+}
+
+
+def apply_inplace_units_first(name: str, z: np.ndarray) -> np.ndarray:
+    """z <- g(z) for a (units, n) array (softmax over axis 0), without temporaries where possible; returns z."""
+    kernel = _INPLACE.get(name)
+    if kernel is None:
+        z[...] = ACTIVATIONS[check_name(name)][0](z)
+    else:
+        kernel(z)
+    return z
 
 
 def _sigmoid_into(z, out):

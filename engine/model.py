@@ -28,7 +28,7 @@ from engine import activations, initializers, losses, optimizers, regularizers
 from engine.preprocessing import Normalization
 
 KNOWN_METRICS = ("accuracy", "mae", "mse")
-FORWARD_CHUNK = 4096  # examples per forward chunk: a 2-8-8-1 net's buffers then fit in L2 cache
+FORWARD_CHUNK = 2048  # examples per forward chunk: the buffers of a playground-sized net then stay in L2 cache
 
 
 class TrainingDiverged(ArithmeticError):
@@ -416,12 +416,13 @@ class Sequential:
         self._fill_input(X, XT)
         return XT
 
-    def _output_activation_units_first(self, z: np.ndarray) -> np.ndarray:
-        """The output layer's activation of (units, n) logits (softmax over axis 0)."""
-        name = self.output_activation
-        if name == "softmax":
-            return activations.softmax_units_first(z)
-        return activations.ACTIVATIONS[name][0](z)
+    def _output_activation_units_first(self, z: np.ndarray, inplace: bool = False) -> np.ndarray:
+        """The output layer's activation of (units, n) logits (softmax over axis 0); overwrites z if `inplace`.
+
+        Every caller (predict, the epoch's loss, layer_outputs) goes through this one function, so they agree
+        to the last bit.
+        """
+        return activations.apply_inplace_units_first(self.output_activation, z if inplace else z.copy())
 
     def _chunk_buffers(self, columns: int):
         """Input and per-hidden-layer buffers for `columns` examples: [x; 1], and (z, [a; 1]) per hidden layer."""
@@ -489,7 +490,7 @@ class Sequential:
         """The output layer's activation, shape (n, output units) (logits when the head is linear)."""
         X = self._check_X(X)
         with np.errstate(all="ignore"):
-            a = self._output_activation_units_first(self._forward(X)[1])
+            a = self._output_activation_units_first(self._forward(X)[1], inplace=True)
         return a.T if a.shape[0] == 1 else np.ascontiguousarray(a.T)
 
     def predict_proba(self, X) -> np.ndarray:
@@ -697,7 +698,7 @@ class Sequential:
                 snapshot = (self._params.copy(), optimizer.get_state())
                 penalty_sum = self._run_epoch(XR_epoch, targets, outputs, batches, plans)
                 ZT = outputs[0] if len(outputs) == 1 else np.concatenate(outputs, axis=1)
-                out = self._rows(self._output_activation_units_first(ZT))
+                out = self._rows(self._output_activation_units_first(ZT, inplace=True))
                 data_loss = self.loss(y_epoch, out)
                 penalty = penalty_sum if len(batches) == 1 else penalty_sum / n
                 loss_value = data_loss + penalty
