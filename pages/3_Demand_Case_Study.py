@@ -152,7 +152,7 @@ correlation = np.zeros((3, len(latent_names)))
 live = spread > 1e-9
 if live.any():
     correlation[live] = np.corrcoef(hidden_a[:, live].T, train.latent.T)[:live.sum(), live.sum():]
-left, right = st.columns([1.4, 1], gap="large")
+left, right = st.columns([1.6, 1], gap="large")
 with left, st.container(key="demand_correlation_chart"):
     st.altair_chart(function_charts.correlation_heatmap(correlation, hidden_names, latent_names,
                                                         t("demand.hidden_layer_axis"), t("demand.story_axis")),

@@ -183,14 +183,15 @@ loop_col, matmul_col = st.columns(2, gap="large")
 with loop_col:
     st.markdown(t("forward.loop_title"))
     st.code(inspect.getsource(dense), language="python")
-    st.code(f"a{layer_k} = dense(a{layer_k - 1}[0], W{layer_k}, b{layer_k}, {layer.activation})"
-            f"   # a{layer_k - 1}[0]: shape {shape_text(a_prev[0])}", language="python")
+    st.code(f"# a{layer_k - 1}[0] has shape {shape_text(a_prev[0])}: one example, as a vector\n"
+            f"a{layer_k} = dense(a{layer_k - 1}[0], W{layer_k}, b{layer_k}, {layer.activation})", language="python")
     st.dataframe(matrix_frame(loop_a[layer_k - 1], ["a (loop)"], unit_names), key="forward.loop_a")
 with matmul_col:
     st.markdown(t("forward.matmul_title"))
     st.code(inspect.getsource(dense_matmul), language="python")
-    st.code(f"A{layer_k} = dense_matmul(A{layer_k - 1}, W{layer_k}, b{layer_k}, {layer.activation})"
-            f"   # A{layer_k - 1}: shape {shape_text(a_prev)}", language="python")
+    st.code(f"# A{layer_k - 1} has shape {shape_text(a_prev)}: rows are examples\n"
+            f"A{layer_k} = dense_matmul(A{layer_k - 1}, W{layer_k}, b{layer_k}, {layer.activation})",
+            language="python")
     st.dataframe(matrix_frame(matmul_a[layer_k - 1], ["a (matmul)"], unit_names), key="forward.matmul_a")
 difference = float(np.max(np.abs(loop_a[layer_k - 1] - matmul_a[layer_k - 1][0])))
 engine_difference = float(np.max(np.abs(engine_outputs[layer_k - 1]["a"] - matmul_a[layer_k - 1])))

@@ -111,7 +111,7 @@ for col, model, name, loss, accuracy in ((left, linear_model, "linear", linear_l
         with st.container(key=f"acts_map_{'linear' if name == 'linear' else 'other'}"):
             st.altair_chart(charts.decision_map(probability, xs, ys, kind="binary", points_X=data.X,
                                                 points_y=data.y, class_names=class_names, discretize=hard,
-                                                width=400, height=400), width="content")
+                                                width=360, height=360), width="content")
         m1, m2 = st.columns(2)
         m1.metric(t("common.loss"), f"{loss:.4f}")
         m2.metric(t("common.accuracy"), f"{accuracy:.1%}")

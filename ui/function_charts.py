@@ -183,7 +183,7 @@ def correlation_heatmap(matrix: np.ndarray, row_names: list[str], col_names: lis
         text=alt.Text("r:Q", format=".2f"),
         color=alt.condition("abs(datum.r) > 0.6", alt.value("white"), alt.value("black")),
     )
-    width = 140 * len(col_names) + 260  # Streamlit fits the whole chart (labels, legend) into this width
+    width = 110 * len(col_names) + 210  # Streamlit fits the whole chart (labels, legend) into this width
     return _projector(alt.layer(cells, text).properties(height=height, width=width))
 
 
