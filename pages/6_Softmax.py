@@ -86,6 +86,7 @@ learning_rate = c5.select_slider(t("softmax.learning_rate"), [0.001, 0.003, 0.01
                                  value=0.03, key=P + "lr")
 
 train, test = load(dataset_key, classes)
+data_class_names = [t("softmax.class_name", j=k + 1) for k in range(train.n_classes)]
 config = (dataset_key, classes, hidden_layers, hidden_units)
 
 
@@ -164,7 +165,7 @@ def live_view() -> None:
     st.session_state[P + "maps"] = probs
     st.caption(t("softmax.maps_caption"))
     with st.container(key="softmax_maps"):
-        live_chart(charts.probability_maps_figure(probs, xs, ys, train.target_names, points_X=train.X,
+        live_chart(charts.probability_maps_figure(probs, xs, ys, data_class_names, points_X=train.X,
                                                   points_y=train.y, size=190, columns=min(train.n_classes, 6)))
     curves, point = st.columns([2, 1], gap="large")
     with curves:
@@ -174,11 +175,11 @@ def live_view() -> None:
         st.subheader(t("softmax.pick_header"))
         index = st.slider(t("softmax.pick_point"), 0, train.n_examples - 1, 0, key=P + "point")
         x_point = train.X[index]
-        st.markdown(t("softmax.point_info", x1=x_point[0], x2=x_point[1], name=train.target_names[train.y[index]]))
+        st.markdown(t("softmax.point_info", x1=x_point[0], x2=x_point[1], name=data_class_names[train.y[index]]))
         point_probs = model.predict_proba(x_point.reshape(1, -1))[0]
         st.session_state[P + "point_probs"] = point_probs
         with st.container(key="softmax_point_bars"):
-            live_chart(charts.probability_bars_figure(point_probs, train.target_names, int(train.y[index])))
+            live_chart(charts.probability_bars_figure(point_probs, data_class_names, int(train.y[index]), width=230))
 
 
 live_view()

@@ -78,7 +78,7 @@ models = st.session_state[P + "models"]
 for model in models.values():
     model.optimizer.learning_rate = learning_rate
 
-b1, b2, b3 = st.columns([1, 1, 3])
+b1, b2, b3 = st.columns([1.5, 1, 2.5])
 b1.button(t("multilabel.train", n=EPOCHS_PER_CLICK), key=P + "train", type="primary", width="stretch",
           on_click=train_both, args=(EPOCHS_PER_CLICK,))
 b2.button(t("multilabel.reset"), key=P + "reset", width="stretch", on_click=reset)
@@ -108,7 +108,7 @@ for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
         probs = models[head].predict(grid).reshape(GRID, GRID, n_labels)
         st.session_state[P + "maps_" + head] = probs
         st.altair_chart(charts.probability_maps(probs, xs, ys, label_names, points_X=train.X, points_y=train.y,
-                                                size=135 if n_labels <= 3 else 170,
+                                                size=112 if n_labels <= 3 else 160,
                                                 columns=3 if n_labels <= 3 else 2))
 
 st.subheader(t("multilabel.compare_header"))

@@ -104,7 +104,7 @@ with figure:
     with st.container(key="opt_surface"):
         st.altair_chart(training_charts.loss_surface_chart(
             ws, bs, surface_losses, paths, w_title=t("optimizers.w_axis"), b_title=t("optimizers.b_axis"),
-            width=600, height=430))
+            width=540, height=420))
 
 target_surface = 0.2
 final = paths.groupby("optimizer").tail(1).set_index("optimizer")
@@ -225,7 +225,7 @@ st.caption(t("optimizers.same_start", n=race["start"]["sgd"].size,
 if not any(race["losses"].values()):
     st.info(t("optimizers.press_race"))
 with st.container(key="opt_race_losses"):
-    st.altair_chart(training_charts.race_loss_chart(race["losses"], target_loss, width=1000, height=260))
+    st.altair_chart(training_charts.race_loss_chart(race["losses"], target_loss, width=860, height=260))
 
 (x_range, y_range) = plot_range(data.X)
 grid, xs, ys = grid_points(x_range, y_range, MAP_GRID)

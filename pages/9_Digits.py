@@ -78,14 +78,14 @@ else:
     m3.metric(t("digits.test_size"), test.n_examples)
     m4.metric(t("digits.mistake_count"), len(mistakes))
 
-    matrix_col, curve_col = st.columns([1, 1], gap="large")
+    matrix_col, curve_col = st.columns([1, 1.25], gap="large")
     with matrix_col:
         st.subheader(t("digits.confusion_header"))
         st.markdown(t("digits.confusion_text"))
         with st.container(key="digits_confusion"):
             st.altair_chart(training_charts.confusion_matrix_chart(result["confusion"], test.target_names, size=420))
     with curve_col, st.container(key="digits_loss"):
-        st.altair_chart(charts.loss_curves(result["history"], width=210, height=220))
+        st.altair_chart(charts.loss_curves(result["history"], width=200, height=220))
 
     st.subheader(t("digits.gallery_header"))
     st.markdown(t("digits.gallery_text"))

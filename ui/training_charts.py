@@ -157,14 +157,15 @@ def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, w
         shown = ceiling if not math.isfinite(error) else min(max(error, floor), ceiling)
         text = t("training_charts.failed") if not math.isfinite(error) else (
             "0" if error == 0 else f"{error:.2e}")
-        rows.append({"path": labels[path], "error": shown, "text": text})
+        rows.append({"path": labels[path], "error": shown, "floor": floor, "text": text})
     data = pd.DataFrame(rows)
     order = list(data["path"])
     y = alt.Y("path:N", title=None, sort=order, axis=alt.Axis(labelLimit=360, labelFontSize=FONT_SIZE))
     x = alt.X("error:Q", title=t("training_charts.abs_error"),
               scale=alt.Scale(type="log", domain=[floor, ceiling]), axis=alt.Axis(format=".0e"))
+    # A log axis has no 0: bars grow from the axis floor.
     bars = alt.Chart(data).mark_bar(height={"band": 0.6}).encode(
-        x=x, y=y, color=alt.Color("path:N", legend=None,
+        x=x, x2="floor:Q", y=y, color=alt.Color("path:N", legend=None,
                                   scale=alt.Scale(domain=order, range=[class_color(i + 4) for i in range(len(order))])),
         tooltip=[alt.Tooltip("path:N", title=""), alt.Tooltip("text:N", title=t("training_charts.abs_error"))])
     text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(x=x, y=y, text="text:N")
@@ -241,9 +242,10 @@ def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFra
     path = paths.assign(name=paths["optimizer"].map(optimizer_label))
     color = alt.Color("name:N", title=None,
                       scale=alt.Scale(domain=names, range=list(OPTIMIZER_COLORS.values())))
-    dash = alt.StrokeDash("name:N", title=None,
+    # One legend (colour); dashes and marker shapes repeat the distinction for colour-blind readers.
+    dash = alt.StrokeDash("name:N", legend=None,
                           scale=alt.Scale(domain=names, range=list(OPTIMIZER_DASHES.values())))
-    shape = alt.Shape("name:N", title=None, scale=alt.Scale(domain=names, range=list(OPTIMIZER_SHAPES.values())))
+    shape = alt.Shape("name:N", legend=None, scale=alt.Scale(domain=names, range=list(OPTIMIZER_SHAPES.values())))
     enc = {"x": alt.X("w:Q", scale=x_scale), "y": alt.Y("b:Q", scale=y_scale)}
     tooltip = [alt.Tooltip("name:N", title=""), alt.Tooltip("step:Q", title=t("common.epoch")),
                alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("b:Q", format=".3f"),
@@ -251,7 +253,9 @@ def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFra
     lines = alt.Chart(path).mark_line(strokeWidth=3, clip=True).encode(
         **enc, order="step:Q", color=color, strokeDash=dash)
     dots = alt.Chart(path).mark_point(filled=True, size=55, stroke="#FFFFFF", strokeWidth=0.8, clip=True,
-                                      opacity=1).encode(**enc, color=color, shape=shape, tooltip=tooltip)
+                                      opacity=1).encode(**enc, color=alt.Color("name:N", legend=None, scale=alt.Scale(
+                                          domain=names, range=list(OPTIMIZER_COLORS.values()))),
+                                                        shape=shape, tooltip=tooltip)
     start = path[path["step"] == 0].head(1)
     start_mark = alt.Chart(start).mark_point(shape="diamond", size=320, filled=True, color="#000000",
                                              clip=True).encode(**enc)

@@ -68,7 +68,7 @@ STRINGS = {
     "optimizers.same_start": ("Both start from the same {n} weights: {same}", "两者从相同的 {n} 个权重出发：{same}"),
     "optimizers.yes": ("yes", "是"),
     "optimizers.loss_of": ("loss: {name}", "损失：{name}"),
-    "optimizers.reached_in": ("{name}: epochs to loss ≤ {target:g}", "{name}：损失 ≤ {target:g} 所需 epoch"),
+    "optimizers.reached_in": ("{name}: epochs to loss ≤ {target:g}", "{name}：降到 ≤ {target:g} 的 epoch"),
     "optimizers.not_yet": ("not yet", "尚未"),
     "optimizers.boundary_of": ("{name} after {epochs} epochs", "{name}：{epochs} 个 epoch 之后"),
     "optimizers.adam_spread": (
