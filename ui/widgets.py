@@ -203,8 +203,5 @@ def training_controls() -> None:
 
 
 def view_controls() -> None:
-    cols = st.columns(2)
-    with cols[0]:
-        bound(st.toggle, "discretize", t("widgets.discretize"))
-    with cols[1]:
-        bound(st.toggle, "show_test", t("widgets.show_test"))
+    bound(st.toggle, "discretize", t("widgets.discretize"))
+    bound(st.toggle, "show_test", t("widgets.show_test"))
