@@ -590,7 +590,9 @@ def _node_name(col: int, index: int, feature_names, output_names, n_cols: int) -
 
 def _node_images(node_maps, sizes) -> list[str] | None:
     """One PNG data URL per node ("" where a column has no maps), each map scaled by its own largest |value|
-    onto orange (negative) .. blue (positive); None if no column has maps."""
+    onto orange (negative) .. blue (positive); None if no column has maps. Output maps that are probabilities
+    (all within [0, 1]) are drawn as the decision map draws them: one unit on the binary scale, several each
+    in its class colour."""
     urls: list[str] = []
     for col, n in enumerate(sizes):
         maps = node_maps[col] if col < len(node_maps) else None
@@ -598,6 +600,10 @@ def _node_images(node_maps, sizes) -> list[str] | None:
             urls += [""] * n
             continue
         maps = np.asarray(maps, dtype=float)
+        if col == len(sizes) - 1 and maps.min() >= 0.0 and maps.max() <= 1.0:
+            urls += [field_image(maps[0], "binary")] if n == 1 else [
+                field_image(maps[i], "single", color=class_color(i)) for i in range(n)]
+            continue
         scale = np.abs(maps).reshape(maps.shape[0], -1).max(axis=1)
         normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
         urls += [field_image(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
