@@ -7,9 +7,11 @@ from engine import Adam, Dense, Sequential, TrainingDiverged
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
 from ui import charts, function_charts
+from ui.data_widgets import data_summary
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("neuron.title")
 
@@ -95,7 +97,7 @@ def trained_summary(prefix: str, names: list[str]) -> None:
     cols[-1].metric(t("neuron.trained_loss"), f"{log['loss'][-1]:.4f}")
     st.caption(t("neuron.trained_epochs", n=model.epochs_trained))
     with st.container(key=prefix + "loss_chart"):
-        st.altair_chart(charts.loss_curves(log, height=180, width=300))
+        live_chart(charts.loss_curves_figure({"epoch": log["epoch"], "loss": log["loss"]}, height=180, width=320))
 
 
 st.markdown(t("neuron.intro"))
@@ -138,6 +140,9 @@ with right, st.container(key="neuron_curve_chart"):
         price.X[:, 0], price.y, curves, x_title=t("neuron.price_axis"), y_title=t("neuron.a_axis"),
         class_names=class_names), width="content")
 
+with st.expander(t("neuron.data_arrays")):
+    data_summary(price)
+
 st.subheader(t("neuron.train_header"))
 st.markdown(t("neuron.train_text", n=EPOCHS_PER_CLICK, lr=LEARNING_RATE))
 training_controls("neuron.1d.", price.X, price.y, [w], b, ["w", "b"], [W_LIMIT, B_LIMIT])
@@ -173,9 +178,8 @@ points, xs, ys = grid_points(x_range, y_range, 50)
 def boundary_map(model: Sequential, title: str) -> None:
     """The neuron's activation a over the plane (a 50 x 50 grid) with the data on top."""
     probability = model.predict(points)[:, 0].reshape(len(ys), len(xs))
-    st.altair_chart(charts.decision_map(probability, xs, ys, kind="binary", points_X=blobs.X, points_y=blobs.y,
-                                        class_names=blob_names, title=title, width=560, height=430),
-                    width="content")
+    live_chart(charts.decision_map_figure(probability, xs, ys, kind="binary", points_X=blobs.X, points_y=blobs.y,
+                                          class_names=blob_names, title=title, width=560, height=430))
 
 
 with right, st.container(key="neuron_boundary_chart"):

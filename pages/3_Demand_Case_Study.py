@@ -10,6 +10,7 @@ from ui import charts, function_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("demand.title")
 
@@ -107,7 +108,7 @@ st.header(t("demand.network_header"))
 st.markdown(t("demand.network_text"))
 left, right = st.columns([1.6, 1], gap="large")
 with left, st.container(key="demand_network_chart"):
-    st.altair_chart(charts.network_diagram(model, feature_names, [t("demand.output_name")]), width="content")
+    live_chart(charts.network_diagram_figure(model, feature_names, [t("demand.output_name")]))
 with right:
     st.button(t("demand.train", n=EPOCHS_PER_CLICK), key="demand.train_button", type="primary",
               on_click=train_clicked, args=(X_train, train.y, X_test, test.y))
@@ -121,8 +122,8 @@ with right:
         m1.metric(t("demand.train_loss"), f"{log['loss'][-1]:.4f}")
         m2.metric(t("demand.test_loss"), f"{log['val_loss'][-1]:.4f}")
         with st.container(key="demand_loss_chart"):
-            st.altair_chart(charts.loss_curves({k: v for k, v in log.items() if "accuracy" not in k},
-                                               width=300, height=170))
+            live_chart(charts.loss_curves_figure({k: v for k, v in log.items() if "accuracy" not in k},
+                                                 width=300, height=170))
     else:
         st.info(t("demand.not_trained", n=EPOCHS_PER_CLICK))
     st.caption(t("demand.training_setup", lr=LEARNING_RATE, batch=BATCH_SIZE))

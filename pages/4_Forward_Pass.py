@@ -15,6 +15,7 @@ from ui.function_charts import dense, dense_matmul, layer_values
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("forward.title")
 
@@ -123,7 +124,7 @@ with cols[1]:
 st.header(t("forward.layers_header"))
 st.markdown(t("forward.layers_text"))
 with st.container(key="forward_network_chart"):
-    st.altair_chart(charts.network_diagram(model, feature_names, [t(f"forward.output.{data.name}")]), width="content")
+    live_chart(charts.network_diagram_figure(model, feature_names, [t(f"forward.output.{data.name}")]))
 
 
 def layer_name(k: int) -> str:

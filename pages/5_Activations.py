@@ -11,6 +11,7 @@ from ui import charts, function_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("acts.title")
 
@@ -109,9 +110,9 @@ for col, model, name, loss, accuracy in ((left, linear_model, "linear", linear_l
         st.subheader(t("acts.side_title", g=name))
         probability = model.predict(grid)[:, 0].reshape(len(ys), len(xs))
         with st.container(key=f"acts_map_{'linear' if name == 'linear' else 'other'}"):
-            st.altair_chart(charts.decision_map(probability, xs, ys, kind="binary", points_X=data.X,
-                                                points_y=data.y, class_names=class_names, discretize=hard,
-                                                width=360, height=360), width="content")
+            live_chart(charts.decision_map_figure(probability, xs, ys, kind="binary", points_X=data.X,
+                                                  points_y=data.y, class_names=class_names, discretize=hard,
+                                                  width=360, height=360))
         m1, m2 = st.columns(2)
         m1.metric(t("common.loss"), f"{loss:.4f}")
         m2.metric(t("common.accuracy"), f"{accuracy:.1%}")

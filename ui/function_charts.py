@@ -217,25 +217,6 @@ def equation_text(weights, names, bias: float, digits: int = 2) -> str:
     return " ".join(terms) + " = 0"
 
 
-def chart_frames(chart: alt.TopLevelMixin) -> list[pd.DataFrame]:
-    """The data tables inside a built chart (every layer/facet), for tests and debugging."""
-    found = []
-
-    def walk(node):
-        data = getattr(node, "data", None)
-        if isinstance(data, pd.DataFrame):
-            found.append(data)
-        for attr in ("layer", "hconcat", "vconcat", "concat"):
-            for child in getattr(node, attr, None) or []:
-                walk(child)
-        spec = getattr(node, "spec", None)
-        if spec is not None and not isinstance(spec, alt.utils.schemapi.UndefinedType):
-            walk(spec)
-
-    walk(chart)
-    return found
-
-
 # ----- the notes' forward-pass code (§6), run for real and shown with inspect.getsource ---------------------
 
 def dense(a_in, W, b, g):

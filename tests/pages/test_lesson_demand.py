@@ -39,9 +39,12 @@ def test_network_is_4_3_1_with_named_layers(at):
     model = at.session_state["demand.model"]
     assert [w.shape for w in model.get_weights()] == [(4, 3), (3,), (3, 1), (1,)]
     assert [layer.activation for layer in model.layers] == ["sigmoid", "sigmoid"]
-    links = chart_frames(at, "demand_network_chart")[0]
+    frames = chart_frames(at, "demand_network_chart")
+    links = next(f for f in frames if "link" in f.columns)
     assert len(links) == 4 * 3 + 3 * 1
-    titles = chart_frames(at, "demand_network_chart")[2]["title"].tolist()
+    W1, _, W2, _ = model.get_weights()
+    np.testing.assert_allclose(np.sort(links["w"].to_numpy()), np.sort(np.concatenate([W1.ravel(), W2.ravel()])))
+    titles = next(f for f in frames if "title" in f.columns)["title"].tolist()
     assert titles == ["input layer", "hidden layer 1", "output layer"]
 
 

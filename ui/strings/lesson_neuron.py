@@ -31,6 +31,7 @@ STRINGS = {
     "neuron.class_yes": ("best-seller (1)", "畅销品 (1)"),
     "neuron.class_0": ("class 0", "类别 0"),
     "neuron.class_1": ("class 1", "类别 1"),
+    "neuron.data_arrays": ("The data as arrays (X: one row per T-shirt)", "数据的数组形式（X：每行一件短袖）"),
     "neuron.w": ("weight w", "权重 w"),
     "neuron.w_help": ("Negative w: the dearer the T-shirt, the lower a.", "w 为负：短袖越贵，a 越小。"),
     "neuron.b": ("bias b", "偏置 b"),
