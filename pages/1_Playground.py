@@ -56,6 +56,8 @@ with st.sidebar:
     training_controls()
     st.header(t("pg.view"))
     view_controls()
+    if data is not None and data.is_2d and data.ds.problem == "multiclass":
+        st.toggle(t("pg.class_maps"), key="pg_class_maps", help=t("pg.class_maps_help"))
 
 if data is None:
     st.info(t("pg.no_data"))
@@ -160,6 +162,11 @@ def _boundary(model, units: int) -> None:
         names = _class_names(units) if problem == "multiclass" else list(data.ds.target_names)[:units]
         live_chart(charts.decision_map_figure(probs.reshape(r, r, units), data.xs, data.ys, kind="softmax",
                                               class_names=names, **options))
+        if st.session_state.get("pg_class_maps"):
+            # Half the resolution: K more maps every tick.
+            live_chart(charts.probability_maps_figure(
+                probs.reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2], names, points_X=data.points_X,
+                points_y=data.points_y, discretize=cfg["discretize"], size=130, columns=3))
 
 
 def _diagram(model, units: int) -> None:

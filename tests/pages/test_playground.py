@@ -229,6 +229,16 @@ def test_chinese_labels():
     assert any(m.label == "测试准确率" for m in at.metric) or at.button(key="pg_step").label.startswith("单步")
 
 
+def test_per_class_maps_for_softmax():
+    at = open_page(dataset="blobs")
+    assert chart_datasets(at, "pg_map").keys() >= {"image", "points"}
+    at.toggle(key="pg_class_maps").set_value(True).run()
+    container = block(at._tree, "pg_map")
+    charts = [c for c in container.children.values() if c.type == "vega_lite_chart"]
+    assert len(charts) == 2
+    assert {d.name for d in charts[1].proto.datasets} >= {"image0", "image1", "image2"}
+
+
 def test_softmax_and_regression_sets_draw_without_errors():
     for dataset in ("multi_spiral", "multilabel", "plane", "iris"):
         at = open_page(dataset=dataset)

@@ -51,6 +51,9 @@ STRINGS = {
                           "{need_outputs} 个输出。未做任何更改。"),
     "pg.model_unsupported": ("This model uses layers the Playground cannot show. Nothing was changed.",
                              "该模型使用了游乐场无法显示的层。未做任何更改。"),
+    "pg.class_maps": ("Per-class probability maps", "每个类别的概率图"),
+    "pg.class_maps_help": ("One small map per class: the softmax output of that class over the plane.",
+                           "每个类别一张小图：该类别的 softmax 输出在平面上的分布。"),
     # widgets
     "widgets.dataset": ("Data set", "数据集"),
     "widgets.n_points": ("Number of points", "数据点个数"),
