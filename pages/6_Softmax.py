@@ -232,7 +232,7 @@ if precision_logits is not None:
     with chart:
         with st.container(key="softmax_precision_chart"):
             short = {name: t(f"softmax.short_{name}") for name in errors}
-            st.altair_chart(training_charts.precision_chart(errors, short, width=420))
+            st.altair_chart(training_charts.precision_chart(errors, short, width=330))
 st.caption(t("softmax.code_caption"))
 st.code("""model = Sequential([
     Dense(25, activation="relu"),
