@@ -108,7 +108,8 @@ st.header(t("demand.network_header"))
 st.markdown(t("demand.network_text"))
 left, right = st.columns([1.6, 1], gap="large")
 with left, st.container(key="demand_network_chart"):
-    live_chart(charts.network_diagram_figure(model, feature_names, [t("demand.output_name")]))
+    live_chart(charts.network_diagram_figure(model, feature_names, [t("demand.output_name")], column_px=170,
+                                                row_px=80))
 with right:
     st.button(t("demand.train", n=EPOCHS_PER_CLICK), key="demand.train_button", type="primary",
               on_click=train_clicked, args=(X_train, train.y, X_test, test.y))
