@@ -177,6 +177,9 @@ def _diagram(model, units: int) -> None:
         node_maps = charts.unit_maps([model.normalize(data.node_grid)] + [o["a"] for o in outputs],
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
+    weights = sum(layer.W.size for layer in model.layers)
+    if weights > charts.MAX_LINKS:
+        st.caption(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
     live_chart(charts.network_diagram_figure(model, data.feature_names, _class_names(units), node_maps=node_maps,
                                              column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)),
                                              max_height=520))

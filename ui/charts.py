@@ -452,6 +452,7 @@ class _Layout:
 
 
 TITLE_PX = 44  # room above the first row for the layer titles
+MAX_LINKS = 1000  # a diagram draws at most this many weights (the largest |w|)
 
 
 def _layout(sizes: Sequence[int], column_px: int, row_px: int, max_height: int) -> _Layout:
@@ -466,7 +467,7 @@ def _layout(sizes: Sequence[int], column_px: int, row_px: int, max_height: int) 
 
 def network_diagram_figure(model, feature_names: Sequence[str], output_names: Sequence[str] | None = None, *,
                            node_maps: Sequence[np.ndarray | None] | None = None, column_px: int = 130,
-                           row_px: int = 62, max_height: int = 600) -> Figure:
+                           row_px: int = 62, max_height: int = 600, max_links: int = MAX_LINKS) -> Figure:
     """See `network_diagram`."""
     feature_names = tuple(str(name) for name in feature_names)
     sizes = [len(feature_names)] + [layer.units for layer in model.layers]
@@ -480,8 +481,14 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
                              max_height, current_language())
     w = np.concatenate([np.asarray(layer.W, dtype=float).ravel() for layer in model.layers])
     bias = np.concatenate([np.full(sizes[0], np.nan)] + [np.asarray(layer.b, dtype=float) for layer in model.layers])
+    links = {**static["links"], "w": w}
+    if w.size > max_links:
+        # Too many lines to read or to redraw live: the strongest weights tell the story.
+        strongest = np.argpartition(-np.abs(w), max_links)[:max_links]
+        links = {name: column[strongest] for name, column in links.items()}
+        w = links["w"]
     frames = {
-        "links": pd.DataFrame({**static["links"], "w": w, "abs_w": np.abs(w),
+        "links": pd.DataFrame({**links, "abs_w": np.abs(w),
                                "sign": pd.Categorical.from_codes((w < 0).astype(np.int8), categories=["+", "-"])}),
         "nodes": pd.DataFrame({**static["nodes"], "bias": bias}),
     }
@@ -546,7 +553,8 @@ def network_diagram(model, feature_names: Sequence[str], output_names: Sequence[
     model: a built engine Sequential (reads each layer's W (n_in, units), b (units,), activation).
     node_maps: optional, per column (inputs first, then each Dense layer): None or (units, r, r), each node's
     output over the input plane (as `unit_maps` returns); each map is scaled by its own largest |value| and
-    drawn inside its node (orange negative, blue positive).
+    drawn inside its node (orange negative, blue positive). Beyond `max_links` weights only the largest |w| are
+    drawn.
     """
     return network_diagram_figure(model, feature_names, output_names, **options).chart()
 

@@ -10,6 +10,7 @@ A structural change (data, features, layers, head, loss, initializer, seed) rebu
 optimizer's numbers, batch size, epochs per tick and regularization change in place and keep training going.
 """
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +25,7 @@ MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
 NODE_MAP_RESOLUTION = 20  # each neuron's map inside the diagram
 MAX_NODES_WITH_MAPS = 40  # beyond this many nodes the diagram drops the neuron maps (too many cells to redraw)
 HISTORY_CAP = 1000
+TICK_TRAIN_BUDGET = 0.5  # seconds of training per tick at most (the epochs per update are an upper bound)
 UPLOAD = "upload"
 
 DATA_FIELDS = ("dataset", "n_points", "noise", "test_pct", "data_seed", "classes", "imbalance", "label_noise")
@@ -264,8 +266,19 @@ def train(epochs: int) -> bool:
     data = cached[1]
     config = current_config()
     units = model.output_units
+    y_train = targets(data.train, units)
     try:
-        logs = model.fit(data.X_train, targets(data.train, units), epochs=epochs, batch_size=config["batch"])
+        # One epoch first, to learn what an epoch costs; then as many more as fit the tick's time budget, so a
+        # big network on many points still redraws and answers Pause promptly.
+        start = time.perf_counter()
+        logs = model.fit(data.X_train, y_train, epochs=1, batch_size=config["batch"])
+        per_epoch = max(time.perf_counter() - start, 1e-6)
+        more = min(epochs - 1, int(TICK_TRAIN_BUDGET / per_epoch))
+        if more > 0:
+            rest = model.fit(data.X_train, y_train, epochs=more, batch_size=config["batch"])
+            logs.epoch += rest.epoch
+            for name, values in rest.history.items():
+                logs.history[name] += values
     except TrainingDiverged as error:
         st.session_state["pg.playing"] = False
         st.session_state["pg.diverged"] = {"epoch": error.epoch, "lr": error.learning_rate}

@@ -229,6 +229,19 @@ def test_chinese_labels():
     assert any(m.label == "测试准确率" for m in at.metric) or at.button(key="pg_step").label.startswith("单步")
 
 
+def test_a_big_network_from_a_link_draws_its_strongest_weights():
+    at = open_page(hidden="64,64,64", acts="relu,relu,relu", epochs_per_tick="100")
+    model = model_of(at)
+    assert [layer.units for layer in model.layers] == [64, 64, 64, 1]
+    assert at.number_input(key="w.units.0").value == 64  # the page's 1..16 widget stretches to the link's 64
+    links = chart_datasets(at, "pg_diagram")["links"]
+    assert links.num_rows == 1000
+    weights = np.concatenate([layer.W.ravel() for layer in model.layers])
+    assert np.abs(links.column("w").to_numpy()).min() >= np.sort(np.abs(weights))[-1000] - 1e-12
+    at.button(key="pg_step").click().run()
+    assert model_of(at).epochs_trained == 1 and not at.exception
+
+
 def test_per_class_maps_for_softmax():
     at = open_page(dataset="blobs")
     assert chart_datasets(at, "pg_map").keys() >= {"image", "points"}

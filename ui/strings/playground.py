@@ -54,6 +54,8 @@ STRINGS = {
     "pg.class_maps": ("Per-class probability maps", "每个类别的概率图"),
     "pg.class_maps_help": ("One small map per class: the softmax output of that class over the plane.",
                            "每个类别一张小图：该类别的 softmax 输出在平面上的分布。"),
+    "pg.strongest_links": ("The diagram shows the {shown} strongest of the network's {total} weights.",
+                           "图中只画出网络 {total} 个权重中最强的 {shown} 个。"),
     # widgets
     "widgets.dataset": ("Data set", "数据集"),
     "widgets.n_points": ("Number of points", "数据点个数"),
