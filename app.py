@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.i18n import STRINGS, t
-from ui.pages import ROOT, page_files, page_name
+from ui.pages import ROOT, page_files, page_icon, page_label, page_name
 from ui.setup import setup_page
 
 setup_page("common.app_title")
@@ -13,13 +13,6 @@ st.markdown(t("home.intro"))
 st.header(t("home.start_here"))
 st.markdown(t("home.start_hint"))
 
-# Streamlit's bundled Material icons: they render the same everywhere (emoji need an emoji font).
-PAGE_ICONS = {
-    "Playground": "science", "One_Neuron": "radio_button_checked", "Demand_Case_Study": "checkroom",
-    "Forward_Pass": "arrow_forward", "Activations": "show_chart", "Softmax": "bar_chart",
-    "Multi_Label": "label", "Optimizers": "speed", "Digits": "pin",
-}
-
 # Three cards a row: the nine pages fit in three rows, each card still readable on a projector.
 pages = page_files()
 for row_start in range(0, len(pages), 3):
@@ -27,8 +20,7 @@ for row_start in range(0, len(pages), 3):
         name = page_name(path)
         key = f"home.page.{name}"
         # A page that has no card text yet still gets a working link, named after its file.
-        label = t(f"{key}.name") if f"{key}.name" in STRINGS else name.replace("_", " ")
-        icon = f":material/{PAGE_ICONS.get(name, 'article')}:"
+        label, icon = page_label(name), page_icon(name)
         with column.container(border=True, key=f"home_card_{name}"):
             st.subheader(f"{icon} {label}", anchor=False)
             st.markdown(t(f"{key}.what") if f"{key}.what" in STRINGS else t("home.page_missing_text"))

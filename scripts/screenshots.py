@@ -31,12 +31,13 @@ PLAY = re.compile(r"^\W*(Play|Train|播放|训练)\b", re.IGNORECASE)
 PAUSE = re.compile(r"^\W*(Pause|Stop|暂停|停止)\b", re.IGNORECASE)
 
 
-# (file name, URL path and query, seconds of training before the picture, whole page or first screen)
+# (file name, URL path and query, seconds of training before the picture, how much of the page:
+#  None = the first screen, "full" = the whole page, a CSS selector = from the top down to that element's bottom)
 SHOTS = [
-    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh", 12, False),
-    ("lesson_demand", "/Demand_Case_Study", 0, False),
-    ("home", "/", 0, True),
-    ("playground_zh", "/Playground?dataset=xor&lang=zh", 6, False),
+    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh", 15, ".st-key-pg_curves"),
+    ("lesson_demand", "/Demand_Case_Study", 0, None),
+    ("home", "/", 0, "full"),
+    ("playground_zh", "/Playground?dataset=xor&lang=zh", 8, ".st-key-pg_curves"),
 ]
 
 
@@ -51,7 +52,7 @@ def train_for(page, seconds: float) -> None:
     wait_for_app(page)
 
 
-def take(page, base: str, name: str, path: str, train_seconds: float, full_page: bool) -> Path:
+def take(page, base: str, name: str, path: str, train_seconds: float, extent: str | None) -> Path:
     page.goto(base + path)
     wait_for_app(page)
     page.locator("h1").first.wait_for(timeout=30_000)
@@ -64,10 +65,16 @@ def take(page, base: str, name: str, path: str, train_seconds: float, full_page:
         print(f"warning: {name}: the page shows an error box", file=sys.stderr)
     OUT.mkdir(parents=True, exist_ok=True)
     target = OUT / f"{name}.png"
-    if full_page:
+    if extent is None:
+        page.screenshot(path=str(target))
+    elif extent == "full":
         full_height(page, lambda: page.screenshot(path=str(target)))
     else:
-        page.screenshot(path=str(target))
+        def clipped():
+            box = page.locator(extent).first.bounding_box()
+            width = page.viewport_size["width"]
+            page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": width, "height": box["y"] + box["height"] + 24})
+        full_height(page, clipped)
     return target
 
 
@@ -81,11 +88,11 @@ def main() -> int:
     try:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
-            for name, path, seconds, full_page in shots:
+            for name, path, seconds, extent in shots:
                 context = browser.new_context(viewport={"width": 1440, "height": 1000})
                 page = context.new_page()
                 try:
-                    print(take(page, base, name, path, seconds, full_page).relative_to(ROOT))
+                    print(take(page, base, name, path, seconds, extent).relative_to(ROOT))
                 except Exception as exc:  # one broken page should not cost the other pictures
                     print(f"error: {name} ({path}): {exc}", file=sys.stderr)
                     failures += 1

@@ -37,3 +37,46 @@ def page_files() -> list[Path]:
         return []
     files = (p for p in PAGES_DIR.glob("*.py") if not p.name.startswith(".") and p.name != "__init__.py")
     return sorted(files, key=_order)
+
+
+# Streamlit's bundled Material icons: they render the same everywhere (emoji need an emoji font).
+PAGE_ICONS = {
+    "home": "home", "Playground": "science", "One_Neuron": "radio_button_checked",
+    "Demand_Case_Study": "checkroom", "Forward_Pass": "arrow_forward", "Activations": "show_chart",
+    "Softmax": "bar_chart", "Multi_Label": "label", "Optimizers": "speed", "Digits": "pin",
+}
+
+
+def page_icon(name: str) -> str:
+    """`:material/...:` icon of a page by its URL name ("home" for app.py)."""
+    return f":material/{PAGE_ICONS.get(name, 'article')}:"
+
+
+def page_label(name: str) -> str:
+    """A page's name in the current language (from ui/strings/home.py), or its file name for a new page."""
+    from ui.i18n import STRINGS, t
+
+    key = f"home.page.{name}.name"
+    return t(key) if key in STRINGS else name.replace("_", " ")
+
+
+def sidebar_nav(container) -> None:
+    """Links to home and every page, in order and in the current language, drawn into `container`.
+
+    Replaces Streamlit's own page list (`client.showSidebarNavigation = false`), which names the home page
+    "app" after its file and only speaks English.
+    """
+    from streamlit.errors import StreamlitPageNotFoundError
+
+    from ui.i18n import t
+
+    links = [("app.py", t("home.nav_home"), page_icon("home"))]
+    links += [(p.relative_to(ROOT).as_posix(), page_label(page_name(p)), page_icon(page_name(p)))
+              for p in page_files()]
+    try:
+        for target, label, icon in links:
+            container.page_link(target, label=label, icon=icon)
+    except StreamlitPageNotFoundError:
+        # AppTest.from_file("pages/...") runs one page without a page registry: no links to draw.
+        return
+    container.divider()

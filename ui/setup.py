@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import LANG_KEY, LANGUAGES, t
+from ui.pages import sidebar_nav
 
 
 def _sync_language_with_url() -> None:
@@ -30,6 +31,8 @@ def _sync_language_with_url() -> None:
 def setup_page(title_key: str, icon: str = "🧠") -> None:
     """The language switch (kept in the URL as `?lang=zh`), page config, and the page title."""
     # The switch comes first so that every text below, the tab title included, is in its language.
+    nav = st.sidebar.container()  # the page links, drawn above the switch once the language is known
     _sync_language_with_url()
+    sidebar_nav(nav)
     st.set_page_config(page_title=t(title_key), page_icon=icon, layout="wide")
     st.title(t(title_key))

@@ -24,16 +24,25 @@ def test_home_renders_title_intro_and_a_card_per_page(lang, title, intro_word):
     assert not at.exception
     assert at.title[0].value == title
     assert intro_word in at.markdown[0].value
-    links = at.get("page_link")
-    # One link per page file, in Streamlit's order, each to that page.
-    assert [link.proto.page for link in links] == [page_name(p) for p in page_files()]
+    open_label = "打开" if lang == "zh" else "Open"
+    cards = [link for link in at.get("page_link") if link.proto.label == open_label]
+    # One card per page file, in Streamlit's order, each linking to that page.
+    assert [link.proto.page for link in cards] == [page_name(p) for p in page_files()]
     # Each card: the page's name as its heading, then an "Open" link to that page.
     headings = [h.value for h in at.subheader]
     for path in page_files():
         english, chinese = STRINGS[f"home.page.{page_name(path)}.name"]
         assert any(h.endswith(" " + (chinese if lang == "zh" else english)) for h in headings), headings
-    assert {link.proto.label for link in links} <= {"Open", "打开"}
-    assert all(link.proto.label == ("打开" if lang == "zh" else "Open") for link in links)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_sidebar_lists_home_and_every_page_in_the_chosen_language(lang):
+    at = run_home(lang)
+    nav = at.sidebar.get("page_link")
+    expected = [STRINGS["home.nav_home"][lang == "zh"]]
+    expected += [STRINGS[f"home.page.{page_name(p)}.name"][lang == "zh"] for p in page_files()]
+    assert [link.proto.label for link in nav] == expected
+    assert [link.proto.page for link in nav][1:] == [page_name(p) for p in page_files()]
 
 
 def test_every_page_in_the_folder_has_card_text_in_both_languages():

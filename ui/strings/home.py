@@ -8,6 +8,7 @@ STRINGS = {
         "Nothing to install and nothing to break: change anything and press Play again.",
         "训练时，决策边界、概率和损失都会实时变化。不用安装，也不会弄坏什么：改动任何设置，再按一次播放即可。",
     ),
+    "home.nav_home": ("Home", "首页"),
     "home.start_here": ("Where to start", "从哪里开始"),
     "home.start_hint": (
         "New to neural networks? Walk the lessons in order, starting with **One neuron**. "
