@@ -51,7 +51,7 @@ example_loss = loss_object(loss_object.prepare_targets(np.array([true_class]), n
                            logits.reshape(1, -1))
 with figure:
     with st.container(key="softmax_bars"):
-        st.altair_chart(training_charts.softmax_bars(logits, probabilities, true_class, class_names))
+        live_chart(training_charts.softmax_bars_figure(logits, probabilities, true_class, class_names))
     m1, m2, m3 = st.columns(3)
     m1.metric(t("softmax.a_y"), f"{probabilities[true_class]:.4f}")
     m2.metric(t("softmax.loss_y"), f"{example_loss:.4f}")

@@ -11,6 +11,7 @@ from ui import charts, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("multilabel.title")
 
@@ -107,7 +108,7 @@ for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
     with column, st.container(key=f"multilabel_maps_{head}"):
         probs = models[head].predict(grid).reshape(GRID, GRID, n_labels)
         st.session_state[P + "maps_" + head] = probs
-        st.altair_chart(charts.probability_maps(probs, xs, ys, label_names, points_X=train.X, points_y=train.y,
+        live_chart(charts.probability_maps_figure(probs, xs, ys, label_names, points_X=train.X, points_y=train.y,
                                                 size=112 if n_labels <= 3 else 160,
                                                 columns=3 if n_labels <= 3 else 2))
 

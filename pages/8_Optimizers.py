@@ -11,6 +11,7 @@ from ui import charts, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("optimizers.title")
 
@@ -102,7 +103,7 @@ with figure:
         if message:
             st.error(t("optimizers.diverged", name=training_charts.optimizer_label(name), message=message))
     with st.container(key="opt_surface"):
-        st.altair_chart(training_charts.loss_surface_chart(
+        live_chart(training_charts.loss_surface_figure(
             ws, bs, surface_losses, paths, w_title=t("optimizers.w_axis"), b_title=t("optimizers.b_axis"),
             width=540, height=420))
 
@@ -134,12 +135,12 @@ with steps_col:
                                       "parameter": t("optimizers.sgd_line")})
             frame = pd.concat([frame, reference], ignore_index=True)
         with st.container(key="opt_step_sizes"):
-            st.altair_chart(training_charts.step_sizes_chart(frame, value_title=t(f"optimizers.step_{shown}"),
-                                                             width=480, height=280))
+            live_chart(training_charts.step_sizes_figure(frame, value_title=t(f"optimizers.step_{shown}"),
+                                                             width=420, height=280))
 with loss_col:
     st.subheader(t("optimizers.surface_loss_header"))
     with st.container(key="opt_surface_losses"):
-        st.altair_chart(training_charts.race_loss_chart(surface_loss_lists, target_surface, width=480, height=280))
+        live_chart(training_charts.race_loss_figure(surface_loss_lists, target_surface, width=420, height=280))
 
 # ----- 2 · the race on a 2-D data set --------------------------------------------------------------------
 st.header(t("optimizers.race_header"))
@@ -225,7 +226,7 @@ st.caption(t("optimizers.same_start", n=race["start"]["sgd"].size,
 if not any(race["losses"].values()):
     st.info(t("optimizers.press_race"))
 with st.container(key="opt_race_losses"):
-    st.altair_chart(training_charts.race_loss_chart(race["losses"], target_loss, width=860, height=260))
+    live_chart(training_charts.race_loss_figure(race["losses"], target_loss, width=860, height=260))
 
 (x_range, y_range) = plot_range(data.X)
 grid, xs, ys = grid_points(x_range, y_range, MAP_GRID)
@@ -233,7 +234,7 @@ map_columns = st.columns(2, gap="large")
 for column, name in zip(map_columns, OPTIMIZERS, strict=True):
     model = race["models"][name]
     with column, st.container(key=f"opt_race_map_{name}"):
-        st.altair_chart(charts.decision_map(
+        live_chart(charts.decision_map_figure(
             model.predict(grid)[:, 0].reshape(MAP_GRID, MAP_GRID), xs, ys, kind="binary", points_X=data.X,
             points_y=data.y, class_names=data.target_names, width=400, height=360,
             title=t("optimizers.boundary_of", name=training_charts.optimizer_label(name),

@@ -10,6 +10,7 @@ from ui import charts, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
+from ui.widgets import live_chart
 
 setup_page("digits.title")
 
@@ -85,7 +86,7 @@ else:
         with st.container(key="digits_confusion"):
             st.altair_chart(training_charts.confusion_matrix_chart(result["confusion"], test.target_names, size=420))
     with curve_col, st.container(key="digits_loss"):
-        st.altair_chart(charts.loss_curves(result["history"], width=200, height=220))
+        live_chart(charts.loss_curves_figure(result["history"], width=200, height=220))
 
     st.subheader(t("digits.gallery_header"))
     st.markdown(t("digits.gallery_text"))

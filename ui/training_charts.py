@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from engine import BinaryCrossentropy, SparseCategoricalCrossentropy, activations
-from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, class_color
+from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, Figure, class_color
 from ui.i18n import t
 
 # Gradient descent and Adam keep the same colour, dash and marker on every figure of the optimizer lesson.
@@ -48,10 +48,8 @@ def _hex(rgb: np.ndarray) -> list[str]:
     return [f"#{r:02x}{g:02x}{b:02x}" for r, g, b in ints]
 
 
-def _style_legend_below(chart):
-    """The projector styling with the legend under the chart (a right-hand legend is cut off in a column)."""
-    return _style(chart).configure_legend(orient="bottom", labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE,
-                                          symbolSize=160, symbolStrokeWidth=3, labelLimit=360)
+# Legends under the chart: a right-hand legend is cut off when the chart fills its column.
+LEGEND_BELOW = alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3, symbolSize=300, labelLimit=360)
 
 
 def optimizer_label(name: str) -> str:
@@ -60,8 +58,8 @@ def optimizer_label(name: str) -> str:
 
 # ----- softmax (§10) -------------------------------------------------------------------------------------
 
-def softmax_bars(logits, probabilities, true_class: int, class_names: Sequence[str], *, z_limit: float = 10.0,
-                 width: int = 250):
+def softmax_bars_figure(logits, probabilities, true_class: int, class_names: Sequence[str], *,
+                        z_limit: float = 10.0, width: int = 250) -> Figure:
     """Two bar charts side by side: the logits z_j (signed) and the probabilities a_j (0..1).
 
     logits, probabilities: (K,); z_limit: the z axis runs from -z_limit to z_limit (the sliders' range, so the
@@ -69,37 +67,45 @@ def softmax_bars(logits, probabilities, true_class: int, class_names: Sequence[s
     """
     z = np.asarray(logits, dtype=float).reshape(-1)
     a = np.asarray(probabilities, dtype=float).reshape(-1)
-    names = [f"{name}  (y)" if i == true_class else name for i, name in enumerate(class_names)]
+    names = tuple(f"{name}  (y)" if i == true_class else str(name) for i, name in enumerate(class_names))
     data = pd.DataFrame({"class": names, "z": z, "a": a, "is_true": np.arange(len(z)) == true_class,
                          "z_text": [f"{v:+.2f}" for v in z], "a_text": [f"{v:.3f}" for v in a]})
-    y = alt.Y("class:N", title=None, sort=names, axis=alt.Axis(labelFontSize=FONT_SIZE + 1))
-    colors = alt.Color("class:N", legend=None,
-                       scale=alt.Scale(domain=names, range=[class_color(i) for i in range(len(names))]))
-    outline = alt.condition("datum.is_true", alt.value(3), alt.value(0))
-    z_bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
-        x=alt.X("z:Q", title=t("training_charts.logit_axis"), scale=alt.Scale(domain=[-z_limit, z_limit])),
-        y=y, color=colors, strokeWidth=outline,
-        tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("z:Q", format=".3f", title="z")],
-    )
-    z_text = alt.Chart(data).mark_text(fontSize=FONT_SIZE, dx=4, align="left").encode(
-        x=alt.X("z:Q", scale=alt.Scale(domain=[-z_limit, z_limit])), y=y, text="z_text:N",
-    ).transform_filter("datum.z >= 0")
-    z_text_negative = alt.Chart(data).mark_text(fontSize=FONT_SIZE, dx=-4, align="right").encode(
-        x=alt.X("z:Q", scale=alt.Scale(domain=[-z_limit, z_limit])), y=y, text="z_text:N",
-    ).transform_filter("datum.z < 0")
-    a_bars = alt.Chart(data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
-        x=alt.X("a:Q", title=t("training_charts.probability_axis"), scale=alt.Scale(domain=[0, 1])),
-        y=alt.Y("class:N", title=None, sort=names, axis=None), color=colors, strokeWidth=outline,
-        tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("a:Q", format=".4f", title="a")],
-    )
-    a_text = alt.Chart(data).mark_text(fontSize=FONT_SIZE, align="left", dx=4).encode(
-        x=alt.X("a:Q", scale=alt.Scale(domain=[0, 1])), y=alt.Y("class:N", sort=names, axis=None),
-        text="a_text:N")
-    height = 44 * len(names) + 10
-    left = alt.layer(z_bars, z_text, z_text_negative).properties(width=width, height=height, title="z = logits")
-    right = alt.layer(a_bars, a_text).properties(width=width, height=height,
-                                                 title="a = softmax(z)")
-    return _style(alt.hconcat(left, right, spacing=30))
+    structure = (names, z_limit, width)
+
+    def make(data_of):
+        bars_data = data_of("bars")
+        y = alt.Y("class:N", title=None, sort=list(names), axis=alt.Axis(labelFontSize=FONT_SIZE + 1))
+        y_hidden = alt.Y("class:N", title=None, sort=list(names), axis=None)
+        colors = alt.Color("class:N", legend=None,
+                           scale=alt.Scale(domain=list(names), range=[class_color(i) for i in range(len(names))]))
+        outline = alt.condition("datum.is_true", alt.value(3), alt.value(0))
+        z_x = alt.X("z:Q", title=t("training_charts.logit_axis"), scale=alt.Scale(domain=[-z_limit, z_limit]))
+        z_bars = alt.Chart(bars_data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
+            x=z_x, y=y, color=colors, strokeWidth=outline,
+            tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("z:Q", format=".3f", title="z")])
+        # Each value beside its bar's end: right of a positive bar, left of a negative one.
+        z_text = alt.Chart(bars_data).transform_filter("datum.z >= 0").mark_text(
+            fontSize=FONT_SIZE, dx=4, align="left").encode(x=z_x, y=y, text="z_text:N")
+        z_text_negative = alt.Chart(bars_data).transform_filter("datum.z < 0").mark_text(
+            fontSize=FONT_SIZE, dx=-4, align="right").encode(x=z_x, y=y, text="z_text:N")
+        a_x = alt.X("a:Q", title=t("training_charts.probability_axis"), scale=alt.Scale(domain=[0, 1]))
+        a_bars = alt.Chart(bars_data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
+            x=a_x, y=y_hidden, color=colors, strokeWidth=outline,
+            tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("a:Q", format=".4f", title="a")])
+        a_text = alt.Chart(bars_data).mark_text(fontSize=FONT_SIZE, align="left", dx=4).encode(
+            x=a_x, y=y_hidden, text="a_text:N")
+        height = 44 * len(names) + 10
+        left = alt.layer(z_bars, z_text, z_text_negative).properties(width=width, height=height,
+                                                                     title="z = logits")
+        right = alt.layer(a_bars, a_text).properties(width=width, height=height, title="a = softmax(z)")
+        return alt.hconcat(left, right, spacing=30)
+
+    return Figure(("softmax_bars", structure), {"bars": data}, make)
+
+
+def softmax_bars(logits, probabilities, true_class: int, class_names: Sequence[str], **options):
+    """The Altair chart of `softmax_bars_figure` (same arguments)."""
+    return softmax_bars_figure(logits, probabilities, true_class, class_names, **options).chart()
 
 
 def _exact_loss(logits: Sequence[float], true_class: int) -> float:
@@ -207,92 +213,121 @@ def loss_surface(x: np.ndarray, y: np.ndarray, w_values: np.ndarray, b_values: n
     return out
 
 
-def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFrame, *,
-                       w_title: str = "w", b_title: str = "b", width: int = 520, height: int = 420):
+def loss_surface_figure(w_values, b_values, losses: np.ndarray, paths: pd.DataFrame, *,
+                        w_title: str = "w", b_title: str = "b", width: int = 520, height: int = 420) -> Figure:
     """The loss over (w, b) as filled contour bands (log scale), with each optimizer's path drawn on top.
 
     losses: (len(b_values), len(w_values)). paths: columns optimizer ("sgd"/"adam"), step, w, b, loss.
     Bands: 12 equal steps of log10(loss), so every band edge is a contour line of the surface.
+    A `Figure` for `ui.widgets.live_chart` (spec built once per grid and titles; `loss_surface_chart` for Altair).
     """
     w_values, b_values = np.asarray(w_values, dtype=float), np.asarray(b_values, dtype=float)
     dw, db = float(w_values[1] - w_values[0]), float(b_values[1] - b_values[0])
     gw, gb = np.meshgrid(w_values, b_values)
     log_loss = np.log10(np.maximum(losses, 1e-12)).ravel()
-    lo, hi = float(log_loss.min()), float(log_loss.max())
-    edges = np.linspace(lo, hi, 13)
+    edges = np.linspace(float(log_loss.min()), float(log_loss.max()), 13)
     band = np.clip(np.digitize(log_loss, edges[1:-1]), 0, 11)
     grid = pd.DataFrame({"w": gw.ravel().astype(np.float32), "b": gb.ravel().astype(np.float32),
                          "loss": np.asarray(losses).ravel().astype(np.float32), "band": band})
-    extent_w = [float(w_values[0] - dw / 2), float(w_values[-1] + dw / 2)]
-    extent_b = [float(b_values[0] - db / 2), float(b_values[-1] + db / 2)]
-    x_scale = alt.Scale(domain=extent_w, nice=False, zero=False)
-    y_scale = alt.Scale(domain=extent_b, nice=False, zero=False)
-    field = alt.Chart(grid).mark_rect().transform_calculate(
-        w_lo=f"datum.w - {dw / 2}", w_hi=f"datum.w + {dw / 2}",
-        b_lo=f"datum.b - {db / 2}", b_hi=f"datum.b + {db / 2}",
-    ).encode(
-        x=alt.X("w_lo:Q", title=w_title, scale=x_scale, axis=alt.Axis(tickCount=8)), x2="w_hi:Q",
-        y=alt.Y("b_lo:Q", title=b_title, scale=y_scale, axis=alt.Axis(tickCount=8)), y2="b_hi:Q",
-        color=alt.Color("band:O", legend=None, scale=alt.Scale(scheme="greys", domain=list(range(12)),
-                                                               reverse=True)),
-        tooltip=[alt.Tooltip("w:Q", format=".2f", title=w_title), alt.Tooltip("b:Q", format=".2f", title=b_title),
-                 alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))],
-    )
-    names = [optimizer_label(name) for name in OPTIMIZER_COLORS]
     path = paths.assign(name=paths["optimizer"].map(optimizer_label))
-    color = alt.Color("name:N", title=None,
-                      scale=alt.Scale(domain=names, range=list(OPTIMIZER_COLORS.values())))
-    # One legend (colour); dashes and marker shapes repeat the distinction for colour-blind readers.
-    dash = alt.StrokeDash("name:N", legend=None,
-                          scale=alt.Scale(domain=names, range=list(OPTIMIZER_DASHES.values())))
-    shape = alt.Shape("name:N", legend=None, scale=alt.Scale(domain=names, range=list(OPTIMIZER_SHAPES.values())))
-    enc = {"x": alt.X("w:Q", scale=x_scale), "y": alt.Y("b:Q", scale=y_scale)}
-    tooltip = [alt.Tooltip("name:N", title=""), alt.Tooltip("step:Q", title=t("common.epoch")),
-               alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("b:Q", format=".3f"),
-               alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))]
-    lines = alt.Chart(path).mark_line(strokeWidth=3, clip=True).encode(
-        **enc, order="step:Q", color=color, strokeDash=dash)
-    dots = alt.Chart(path).mark_point(filled=True, size=55, stroke="#FFFFFF", strokeWidth=0.8, clip=True,
-                                      opacity=1).encode(**enc, color=alt.Color("name:N", legend=None, scale=alt.Scale(
-                                          domain=names, range=list(OPTIMIZER_COLORS.values()))),
-                                                        shape=shape, tooltip=tooltip)
-    start = path[path["step"] == 0].head(1)
-    start_mark = alt.Chart(start).mark_point(shape="diamond", size=320, filled=True, color="#000000",
-                                             clip=True).encode(**enc)
-    start_text = alt.Chart(start.assign(text=t("training_charts.start"))).mark_text(
-        align="left", dx=12, fontSize=FONT_SIZE, fontWeight="bold").encode(**enc, text="text:N")
-    chart = alt.layer(field, lines, dots, start_mark, start_text).resolve_scale(color="independent")
-    return _style_legend_below(chart.properties(width=width, height=height))
+    start = path[path["step"] == 0].head(1).assign(text=t("training_charts.start"))
+    frames = {"grid": grid, "path": path, "start": start}
+    extent_w = (float(w_values[0] - dw / 2), float(w_values[-1] + dw / 2))
+    extent_b = (float(b_values[0] - db / 2), float(b_values[-1] + db / 2))
+    names = tuple(optimizer_label(name) for name in OPTIMIZER_COLORS)
+    structure = (extent_w, extent_b, dw, db, w_title, b_title, width, height, names)
+
+    def make(data_of):
+        x_scale = alt.Scale(domain=list(extent_w), nice=False, zero=False)
+        y_scale = alt.Scale(domain=list(extent_b), nice=False, zero=False)
+        field = alt.Chart(data_of("grid")).mark_rect().transform_calculate(
+            w_lo=f"datum.w - {dw / 2}", w_hi=f"datum.w + {dw / 2}",
+            b_lo=f"datum.b - {db / 2}", b_hi=f"datum.b + {db / 2}",
+        ).encode(
+            x=alt.X("w_lo:Q", title=w_title, scale=x_scale, axis=alt.Axis(tickCount=8)), x2="w_hi:Q",
+            y=alt.Y("b_lo:Q", title=b_title, scale=y_scale, axis=alt.Axis(tickCount=8)), y2="b_hi:Q",
+            color=alt.Color("band:O", legend=None, scale=alt.Scale(scheme="greys", domain=list(range(12)),
+                                                                   reverse=True)),
+            tooltip=[alt.Tooltip("w:Q", format=".2f", title=w_title),
+                     alt.Tooltip("b:Q", format=".2f", title=b_title),
+                     alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))],
+        )
+        colors = alt.Scale(domain=list(names), range=list(OPTIMIZER_COLORS.values()))
+        # One legend (colour); dashes and marker shapes repeat the distinction for colour-blind readers.
+        dash = alt.StrokeDash("name:N", legend=None,
+                              scale=alt.Scale(domain=list(names), range=list(OPTIMIZER_DASHES.values())))
+        shape = alt.Shape("name:N", legend=None,
+                          scale=alt.Scale(domain=list(names), range=list(OPTIMIZER_SHAPES.values())))
+        enc = {"x": alt.X("w:Q", scale=x_scale), "y": alt.Y("b:Q", scale=y_scale)}
+        tooltip = [alt.Tooltip("name:N", title=""), alt.Tooltip("step:Q", title=t("common.epoch")),
+                   alt.Tooltip("w:Q", format=".3f"), alt.Tooltip("b:Q", format=".3f"),
+                   alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))]
+        lines = alt.Chart(data_of("path")).mark_line(strokeWidth=3, clip=True).encode(
+            **enc, order="step:Q", color=alt.Color("name:N", title=None, scale=colors, legend=LEGEND_BELOW),
+            strokeDash=dash)
+        dots = alt.Chart(data_of("path")).mark_point(
+            filled=True, size=55, stroke="#FFFFFF", strokeWidth=0.8, clip=True, opacity=1).encode(
+            **enc, color=alt.Color("name:N", legend=None, scale=colors), shape=shape, tooltip=tooltip)
+        start_mark = alt.Chart(data_of("start")).mark_point(shape="diamond", size=320, filled=True,
+                                                            color="#000000", clip=True).encode(**enc)
+        start_text = alt.Chart(data_of("start")).mark_text(
+            align="left", dx=12, fontSize=FONT_SIZE, fontWeight="bold").encode(**enc, text="text:N")
+        chart = alt.layer(field, lines, dots, start_mark, start_text).resolve_scale(color="independent")
+        return chart.properties(width=width, height=height)
+
+    return Figure(("loss_surface", structure), frames, make)
 
 
-def race_loss_chart(losses: Mapping[str, Sequence[float]], target: float | None = None, *,
-                    log_scale: bool = True, width: int = 520, height: int = 300):
+def loss_surface_chart(w_values, b_values, losses: np.ndarray, paths: pd.DataFrame, **options):
+    """The Altair chart of `loss_surface_figure` (same arguments)."""
+    return loss_surface_figure(w_values, b_values, losses, paths, **options).chart()
+
+
+def race_loss_figure(losses: Mapping[str, Sequence[float]], target: float | None = None, *,
+                     log_scale: bool = True, width: int = 520, height: int = 300) -> Figure:
     """Training loss per epoch of each optimizer on one chart (same colours and dashes as the surface).
 
     losses: optimizer key ("sgd"/"adam") -> one loss per epoch (epoch 1 first). target: a horizontal rule.
     """
-    frames = [pd.DataFrame({"epoch": np.arange(1, len(values) + 1), "loss": np.asarray(values, dtype=float),
-                            "name": optimizer_label(name)}) for name, values in losses.items()]
-    data = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"epoch": [], "loss": [], "name": []})
+    parts = [pd.DataFrame({"epoch": np.arange(1, len(values) + 1), "loss": np.asarray(values, dtype=float),
+                           "name": optimizer_label(name)}) for name, values in losses.items()]
+    data = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame({"epoch": [], "loss": [], "name": []})
     data = data[np.isfinite(data["loss"]) & (data["loss"] > 0)]
-    names = [optimizer_label(name) for name in OPTIMIZER_COLORS]
-    color = alt.Color("name:N", title=None, scale=alt.Scale(domain=names, range=list(OPTIMIZER_COLORS.values())))
-    dash = alt.StrokeDash("name:N", title=None,
-                          scale=alt.Scale(domain=names, range=list(OPTIMIZER_DASHES.values())))
-    x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("loss:Q", title=t("common.loss"), scale=alt.Scale(type="log") if log_scale else alt.Scale(zero=True))
-    # Plain tooltips, no hover selection: a selection param makes Altair's spec building several times slower.
-    lines = alt.Chart(data).mark_line(strokeWidth=3).encode(
-        x=x, y=y, color=color, strokeDash=dash,
-        tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
-                 alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))])
-    layers = [lines]
-    if target is not None and target > 0:
-        rule = pd.DataFrame({"loss": [float(target)], "text": [t("training_charts.target_loss", value=target)]})
-        layers.append(alt.Chart(rule).mark_rule(color="#555555", strokeDash=[2, 2], strokeWidth=2).encode(y=y))
-        layers.append(alt.Chart(rule).mark_text(align="right", baseline="bottom", x="width", dx=-4, dy=-3,
-                                                fontSize=FONT_SIZE - 1, color="#333333").encode(y=y, text="text:N"))
-    return _style_legend_below(alt.layer(*layers).properties(width=width, height=height))
+    has_target = target is not None and target > 0
+    frames = {"losses": data}
+    if has_target:
+        frames["target"] = pd.DataFrame({"loss": [float(target)],
+                                         "text": [t("training_charts.target_loss", value=target)]})
+    names = tuple(optimizer_label(name) for name in OPTIMIZER_COLORS)
+    structure = (names, log_scale, width, height, has_target)
+
+    def make(data_of):
+        color = alt.Color("name:N", title=None, legend=LEGEND_BELOW,
+                          scale=alt.Scale(domain=list(names), range=list(OPTIMIZER_COLORS.values())))
+        dash = alt.StrokeDash("name:N", title=None, legend=LEGEND_BELOW,
+                              scale=alt.Scale(domain=list(names), range=list(OPTIMIZER_DASHES.values())))
+        x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
+        y = alt.Y("loss:Q", title=t("common.loss"),
+                  scale=alt.Scale(type="log") if log_scale else alt.Scale(zero=True))
+        # Plain tooltips, no hover selection: a selection param makes Altair's spec building much slower.
+        layers = [alt.Chart(data_of("losses")).mark_line(strokeWidth=3).encode(
+            x=x, y=y, color=color, strokeDash=dash,
+            tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
+                     alt.Tooltip("loss:Q", format=".4f", title=t("common.loss"))])]
+        if has_target:
+            layers.append(alt.Chart(data_of("target")).mark_rule(color="#555555", strokeDash=[2, 2],
+                                                                 strokeWidth=2).encode(y=y))
+            layers.append(alt.Chart(data_of("target")).mark_text(
+                align="right", baseline="bottom", x="width", dx=-4, dy=-3, fontSize=FONT_SIZE - 1,
+                color="#333333").encode(y=y, text="text:N"))
+        return alt.layer(*layers).properties(width=width, height=height)
+
+    return Figure(("race_loss", structure), frames, make)
+
+
+def race_loss_chart(losses: Mapping[str, Sequence[float]], target: float | None = None, **options):
+    """The Altair chart of `race_loss_figure` (same arguments)."""
+    return race_loss_figure(losses, target, **options).chart()
 
 
 def epochs_to_reach(losses: Sequence[float], target: float) -> int | None:
@@ -303,27 +338,38 @@ def epochs_to_reach(losses: Sequence[float], target: float) -> int | None:
     return None
 
 
-def step_sizes_chart(frame: pd.DataFrame, *, value_title: str, width: int = 520, height: int = 300):
+def step_sizes_figure(frame: pd.DataFrame, *, value_title: str, width: int = 520, height: int = 300) -> Figure:
     """One line per parameter of a per-step quantity (Adam's step size), log scale.
 
     frame: columns step (1-based), parameter (name, e.g. "w" or "b"), value (> 0).
     """
     data = frame[np.isfinite(frame["value"]) & (frame["value"] > 0)]
-    params = list(dict.fromkeys(frame["parameter"]))
-    palette = [POSITIVE_COLOR, NEGATIVE_COLOR] + [class_color(i) for i in range(2, 8)]
-    color = alt.Color("parameter:N", title=t("training_charts.parameter"),
-                      scale=alt.Scale(domain=params, range=palette[:len(params)]))
-    dash = alt.StrokeDash("parameter:N", title=t("training_charts.parameter"),
-                          scale=alt.Scale(domain=params, range=[[1, 0], [7, 3], [2, 2], [10, 3, 2, 3]][:len(params)]
-                                          if len(params) <= 4 else alt.Undefined))
-    x = alt.X("step:Q", title=t("training_charts.step"), axis=alt.Axis(format="d", tickMinStep=1))
-    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(type="log"))
-    lines = alt.Chart(data).mark_line(strokeWidth=3).encode(
-        x=x, y=y, color=color, strokeDash=dash,
-        tooltip=[alt.Tooltip("parameter:N", title=t("training_charts.parameter")),
-                 alt.Tooltip("step:Q", title=t("training_charts.step")),
-                 alt.Tooltip("value:Q", format=".3g", title=value_title)])
-    return _style_legend_below(lines.properties(width=width, height=height))
+    params = tuple(dict.fromkeys(frame["parameter"]))
+    structure = (params, value_title, width, height)
+
+    def make(data_of):
+        palette = [POSITIVE_COLOR, NEGATIVE_COLOR] + [class_color(i) for i in range(2, 8)]
+        dashes = [[1, 0], [7, 3], [2, 2], [10, 3, 2, 3]]
+        color = alt.Color("parameter:N", title=t("training_charts.parameter"), legend=LEGEND_BELOW,
+                          scale=alt.Scale(domain=list(params), range=palette[:len(params)]))
+        dash = alt.StrokeDash("parameter:N", title=t("training_charts.parameter"), legend=LEGEND_BELOW,
+                              scale=alt.Scale(domain=list(params), range=dashes[:len(params)])
+                              if len(params) <= len(dashes) else alt.Undefined)
+        x = alt.X("step:Q", title=t("training_charts.step"), axis=alt.Axis(format="d", tickMinStep=1))
+        y = alt.Y("value:Q", title=value_title, scale=alt.Scale(type="log"))
+        lines = alt.Chart(data_of("steps")).mark_line(strokeWidth=3).encode(
+            x=x, y=y, color=color, strokeDash=dash,
+            tooltip=[alt.Tooltip("parameter:N", title=t("training_charts.parameter")),
+                     alt.Tooltip("step:Q", title=t("training_charts.step")),
+                     alt.Tooltip("value:Q", format=".3g", title=value_title)])
+        return lines.properties(width=width, height=height)
+
+    return Figure(("step_sizes", structure), {"steps": data}, make)
+
+
+def step_sizes_chart(frame: pd.DataFrame, **options):
+    """The Altair chart of `step_sizes_figure` (same arguments)."""
+    return step_sizes_figure(frame, **options).chart()
 
 
 # ----- digits ---------------------------------------------------------------------------------------------
@@ -445,6 +491,7 @@ def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray | None, 
 
 __all__ = [
     "OPTIMIZER_COLORS", "PRECISION_PATHS", "confusion_matrix", "confusion_matrix_chart", "digit_gallery",
-    "epochs_to_reach", "loss_error", "loss_surface", "loss_surface_chart", "multilabel_scores", "optimizer_label",
-    "precision_chart", "race_loss_chart", "softmax_bars", "softmax_loss_paths", "step_sizes_chart", "top_k",
+    "epochs_to_reach", "loss_error", "loss_surface", "loss_surface_chart", "loss_surface_figure", "multilabel_scores",
+    "optimizer_label", "precision_chart", "race_loss_chart", "race_loss_figure", "softmax_bars", "softmax_bars_figure",
+    "softmax_loss_paths", "step_sizes_chart", "step_sizes_figure", "top_k",
 ]
