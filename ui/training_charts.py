@@ -79,7 +79,8 @@ def softmax_bars_figure(logits, probabilities, true_class: int, class_names: Seq
         colors = alt.Color("class:N", legend=None,
                            scale=alt.Scale(domain=list(names), range=[class_color(i) for i in range(len(names))]))
         outline = alt.condition("datum.is_true", alt.value(3), alt.value(0))
-        z_x = alt.X("z:Q", title=t("training_charts.logit_axis"), scale=alt.Scale(domain=[-z_limit, z_limit]))
+        z_x = alt.X("z:Q", title=t("training_charts.logit_axis"), scale=alt.Scale(domain=[-z_limit, z_limit]),
+                    axis=alt.Axis(values=[-z_limit, -z_limit / 2, 0, z_limit / 2, z_limit]))
         z_bars = alt.Chart(bars_data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
             x=z_x, y=y, color=colors, strokeWidth=outline,
             tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("z:Q", format=".3f", title="z")])
