@@ -86,7 +86,7 @@ else:
         with st.container(key="digits_confusion"):
             st.altair_chart(training_charts.confusion_matrix_chart(result["confusion"], test.target_names, size=420))
     with curve_col, st.container(key="digits_loss"):
-        live_chart(charts.loss_curves_figure(result["history"], width=200, height=220))
+        live_chart(charts.loss_curves_figure(result["history"], width=175, height=220))
 
     st.subheader(t("digits.gallery_header"))
     st.markdown(t("digits.gallery_text"))
