@@ -34,21 +34,30 @@ PAUSE = re.compile(r"^\W*(Pause|Stop|暂停|停止)\b", re.IGNORECASE)
 # (file name, URL path and query, seconds of training before the picture, how much of the page:
 #  None = the first screen, "full" = the whole page, a CSS selector = from the top down to that element's bottom)
 SHOTS = [
-    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh", 15, ".st-key-pg_curves"),
-    ("lesson_demand", "/Demand_Case_Study", 0, None),
+    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh", 15, ".st-key-pg_live"),
+    ("lesson_softmax", "/Softmax", 0, None),
     ("home", "/", 0, "full"),
-    ("playground_zh", "/Playground?dataset=xor&lang=zh", 8, ".st-key-pg_curves"),
+    ("playground_zh", "/Playground?dataset=xor&lang=zh", 8, ".st-key-pg_live"),
 ]
 
 
 def train_for(page, seconds: float) -> None:
-    """Press Play, let it train, press Pause (if the page has one) and wait for the final redraw."""
-    play = page.get_by_role("button", name=PLAY).first
+    """Press Play, let it train, press Pause and wait for the final redraw.
+
+    The Playground's button is found by its key (its label depends on the language and on the state: its text
+    starts with the icon name, "play_arrow" or "pause"); other pages by a Play/Train label.
+    """
+    keyed = page.locator(".st-key-pg_play button")
+    play = keyed if keyed.count() else page.get_by_role("button", name=PLAY).first
     play.click()
     time.sleep(seconds)
-    pause = page.get_by_role("button", name=PAUSE)
-    if pause.count():
-        pause.first.click()
+    if keyed.count():
+        keyed.click()
+        keyed.filter(has_text="play_arrow").wait_for(timeout=60_000)
+    else:
+        pause = page.get_by_role("button", name=PAUSE)
+        if pause.count():
+            pause.first.click()
     wait_for_app(page)
 
 

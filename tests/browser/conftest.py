@@ -136,3 +136,18 @@ def full_height(page, action, max_height: int = 6000) -> None:
         action()
     finally:
         page.set_viewport_size(viewport)
+
+
+# The Playground's epoch counter and losses, as shown: the bold numbers of its status line inside the live
+# area (`.st-key-pg_live`), or the values of its metrics row in the earlier layout. [epoch, train loss, ...]
+PLAYGROUND_STATUS_JS = """() => {
+  const bold = [...document.querySelectorAll('.st-key-pg_live h4 strong')].map(e => e.textContent.trim());
+  if (bold.length) return bold;
+  return [...document.querySelectorAll('.st-key-pg_metrics [data-testid="stMetricValue"]')]
+    .map(e => e.textContent.trim());
+}"""
+
+
+def playground_status(page) -> list[str]:
+    """[epochs, train loss, test loss, ...] as the Playground shows them (only the epochs before training)."""
+    return page.evaluate(PLAYGROUND_STATUS_JS)

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import screenshot, wait_for_app, wait_for_charts
+from tests.browser.conftest import playground_status, screenshot, wait_for_app, wait_for_charts
 
 SESSIONS = {
     # name: (URL query, data set shown in the picker, units per hidden layer, activations)
@@ -19,11 +19,11 @@ SESSIONS = {
 
 
 def epochs(page) -> int:
-    return int(page.locator('.st-key-pg_metrics [data-testid="stMetricValue"]').first.inner_text().strip())
+    return int(playground_status(page)[0])
 
 
 def train_loss(page) -> str:
-    return page.locator('.st-key-pg_metrics [data-testid="stMetricValue"]').nth(1).inner_text().strip()
+    return playground_status(page)[1]
 
 
 def play_button(page):
@@ -33,8 +33,8 @@ def play_button(page):
 def pause(page) -> None:
     """Press Pause and wait until the page has stopped: the button says Play again and nothing runs."""
     play_button(page).click()
-    # The button's text content is "<icon name><label>" ("play_arrowPlay"): match the label at the end.
-    play_button(page).filter(has_text=re.compile(r"Play\s*$")).wait_for(timeout=60_000)
+    # The button's text content is "<icon name><label>": "play_arrowPlay" when stopped, "pausePause" when playing.
+    play_button(page).filter(has_text="play_arrow").wait_for(timeout=60_000)
     wait_for_app(page)
 
 
