@@ -25,7 +25,7 @@ from ui.widgets import (
     view_controls,
 )
 
-TICK_SECONDS = 0.1  # one redraw per tick; the browser's timer starts the next tick
+TICK_SECONDS = 0.05  # the browser asks for a tick this often; it waits while one is being drawn
 MAP_PX = 360
 DIAGRAM_PX = 500  # the diagram fits its column: narrower layers as layers are added
 
@@ -123,19 +123,20 @@ def _class_names(units: int) -> list[str]:
     return names[:units]
 
 
-def _metrics(model) -> None:
+def _status_line(model) -> str:
+    """Epoch counter, losses and accuracies of the last update, as one line of Markdown."""
     latest = st.session_state.get("pg.latest") or {}
-    with st.container(key="pg_metrics", horizontal=True):
-        st.metric(t("common.epoch"), model.epochs_trained)
-        if "loss" in latest:
-            st.metric(t("pg.train_loss"), f"{latest['loss']:.4f}")
-            st.metric(t("pg.test_loss"), f"{latest['val_loss']:.4f}")
-        if "accuracy" in latest:
-            st.metric(t("pg.train_accuracy"), f"{latest['accuracy']:.1%}")
-            st.metric(t("pg.test_accuracy"), f"{latest['val_accuracy']:.1%}")
+    parts = [f"{t('common.epoch')} **{model.epochs_trained}**"]
+    if "loss" in latest:
+        parts += [f"{t('pg.train_loss')} **{latest['loss']:.4f}**", f"{t('pg.test_loss')} **{latest['val_loss']:.4f}**"]
+    if "accuracy" in latest:
+        parts += [f"{t('pg.train_accuracy')} **{latest['accuracy']:.1%}**",
+                  f"{t('pg.test_accuracy')} **{latest['val_accuracy']:.1%}**"]
+    return "#### " + " &nbsp;·&nbsp; ".join(parts)
 
 
-def _boundary(model, units: int) -> None:
+def _boundary(model, units: int) -> list[tuple[str, charts.Figure]]:
+    """The decision map (and per-class maps when asked for) as named figures."""
     cfg = current_config()
     r = pg.MAP_RESOLUTION
     out = model.predict_proba(data.grid)
@@ -144,32 +145,31 @@ def _boundary(model, units: int) -> None:
                    width=MAP_PX, height=MAP_PX)
     if problem == "regression":
         y = data.ds.y
-        live_chart(charts.decision_map_figure(out[:, 0].reshape(r, r), data.xs, data.ys, kind="regression",
-                                              value_domain=(float(y.min()), float(y.max())), **options))
-    elif problem == "multilabel":
-        live_chart(charts.probability_maps_figure(
+        return [("map", charts.decision_map_figure(out[:, 0].reshape(r, r), data.xs, data.ys, kind="regression",
+                                                   value_domain=(float(y.min()), float(y.max())), **options))]
+    if problem == "multilabel":
+        return [("map", charts.probability_maps_figure(
             np.clip(out, 0, 1).reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2],
             _class_names(units), points_X=data.points_X, points_y=data.points_y,
-            discretize=cfg["discretize"], size=200, columns=2))
-    elif units == 1:
+            discretize=cfg["discretize"], size=170, columns=2))]
+    if units == 1:
         names = list(data.ds.target_names)
-        options["points_y"] = data.points_y if problem == "binary" else data.points_y
-        live_chart(charts.decision_map_figure(np.clip(out[:, 0], 0, 1).reshape(r, r), data.xs, data.ys,
-                                              kind="binary", class_names=names[:2], **options))
-    else:
-        probs = np.clip(out, 0, None)
-        probs = probs / np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
-        names = _class_names(units) if problem == "multiclass" else list(data.ds.target_names)[:units]
-        live_chart(charts.decision_map_figure(probs.reshape(r, r, units), data.xs, data.ys, kind="softmax",
-                                              class_names=names, **options))
-        if st.session_state.get("pg_class_maps"):
-            # Half the resolution: K more maps every tick.
-            live_chart(charts.probability_maps_figure(
-                probs.reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2], names, points_X=data.points_X,
-                points_y=data.points_y, discretize=cfg["discretize"], size=130, columns=3))
+        return [("map", charts.decision_map_figure(np.clip(out[:, 0], 0, 1).reshape(r, r), data.xs, data.ys,
+                                                   kind="binary", class_names=names[:2], **options))]
+    probs = np.clip(out, 0, None)
+    probs = probs / np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
+    names = _class_names(units) if problem == "multiclass" else list(data.ds.target_names)[:units]
+    figures = [("map", charts.decision_map_figure(probs.reshape(r, r, units), data.xs, data.ys, kind="softmax",
+                                                  class_names=names, **options))]
+    if st.session_state.get("pg_class_maps"):
+        # Half the resolution: K more maps every tick.
+        figures.append(("classes", charts.probability_maps_figure(
+            probs.reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2], names, points_X=data.points_X,
+            points_y=data.points_y, discretize=cfg["discretize"], size=130, columns=units)))
+    return figures
 
 
-def _diagram(model, units: int) -> None:
+def _diagram(model, units: int) -> charts.Figure:
     nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
     node_maps = None
     if data.is_2d and nodes <= pg.MAX_NODES_WITH_MAPS:
@@ -177,62 +177,59 @@ def _diagram(model, units: int) -> None:
         node_maps = charts.unit_maps([model.normalize(data.node_grid)] + [o["a"] for o in outputs],
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
-    weights = sum(layer.W.size for layer in model.layers)
-    if weights > charts.MAX_LINKS:
-        st.caption(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
-    live_chart(charts.network_diagram_figure(model, data.feature_names, _class_names(units), node_maps=node_maps,
-                                             column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)),
-                                             max_height=520))
+    return charts.network_diagram_figure(model, data.feature_names, _class_names(units), node_maps=node_maps,
+                                         column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)), max_height=520)
 
 
-def _picked_point(model, units: int) -> None:
+def _picked_point(model, units: int) -> tuple[str, charts.Figure | None]:
+    """The picked test point: a caption (inputs, and for regression the prediction) and its class bars."""
     index = min(st.session_state.get("w.pick", 0), n_test - 1)
-    x = data.X_test[index:index + 1]
-    out = model.predict_proba(x)[0]
+    out = model.predict_proba(data.X_test[index:index + 1])[0]
     true = data.test.y[index]
-    st.caption(t("pg.point_caption", index=index,
-                 values=", ".join(f"{v:.2f}" for v in data.test.X[index][:6])))
+    caption = t("pg.point_caption", index=index, values=", ".join(f"{v:.2f}" for v in data.test.X[index][:6]))
     if problem == "regression":
-        st.metric(t("pg.prediction"), f"{out[0]:.3f}", delta=f"{out[0] - true:+.3f}", delta_color="off",
-                  help=t("pg.true_value", value=f"{true:.3f}"))
-        return
+        return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.3f}", true=f"{true:.3f}"), None
     if units == 1:
         p = float(np.clip(out[0], 0, 1))
-        probs, names = [1 - p, p], list(data.ds.target_names)[:2]
-        true_class = int(true)
+        probs, names, true_class = [1 - p, p], list(data.ds.target_names)[:2], int(true)
     elif problem == "multilabel":
         probs, names, true_class = np.clip(out, 0, 1), _class_names(units), None
-        st.caption(t("pg.true_labels", labels=", ".join(n for n, v in zip(names, true, strict=True) if v) or "-"))
+        caption += " · " + t("pg.true_labels", labels=", ".join(
+            n for n, v in zip(names, true, strict=True) if v) or "-")
     else:
         probs, names, true_class = np.clip(out, 0, 1), _class_names(units), int(true)
-    live_chart(charts.probability_bars_figure(probs, names, true_class, width=280))
+    return caption, charts.probability_bars_figure(probs, names, true_class, width=240)
 
 
 @st.fragment(run_every=TICK_SECONDS if pg.is_playing() else None)
 def live_view() -> None:
-    """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model."""
+    """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
+
+    Everything drawn is one Vega chart (one Streamlit element): the browser updates one view per tick instead
+    of re-rendering a dozen elements.
+    """
     model = st.session_state.get("pg.model")
     if model is None:
         return
     if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
     units = model.output_units
-    _metrics(model)
-    left, right = st.columns([1.1, 1])
-    with left, st.container(key="pg_diagram"):
-        _diagram(model, units)
-    with right, st.container(key="pg_map"):
-        if data.is_2d:
-            _boundary(model, units)
-        else:
-            st.info(t("pg.no_map", n=data.X_train.shape[1]))
-    curves, point = st.columns([1.7, 1])
-    with curves, st.container(key="pg_curves"):
-        history = st.session_state.get("pg.history") or pg.empty_history()
-        live_chart(charts.loss_curves_figure(history, width=230, height=190))
-    with point, st.container(key="pg_point"):
-        st.markdown(f"**{t('pg.point_title')}**")
-        _picked_point(model, units)
+    top = [("diagram", _diagram(model, units))] + (_boundary(model, units) if data.is_2d else [])
+    history = st.session_state.get("pg.history") or pg.empty_history()
+    caption, bars = _picked_point(model, units)
+    bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180))]
+    if bars is not None:
+        bottom.append(("point", bars))
+    rows = [top[:2], bottom] + ([top[2:]] if len(top) > 2 else [])
+    weights = sum(layer.W.size for layer in model.layers)
+    notes = [f"{t('pg.point_title')}: {caption}"]
+    if weights > charts.MAX_LINKS:
+        notes.append(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
+    if not data.is_2d:
+        notes.append(t("pg.no_map", n=data.X_train.shape[1]))
+    # Two elements per tick: each element a tick sends makes the browser re-render the page once more.
+    st.markdown(_status_line(model) + "\n\n" + "  \n".join(f":gray[{note}]" for note in notes))
+    live_chart(charts.combine(rows), key="pg_charts")
 
 
 if model is not None:

@@ -51,9 +51,10 @@ def class_shape(index: int) -> str:
 
 @dataclass
 class Figure:
-    """A chart as data frames (`frames`, name -> DataFrame) and a recipe `make(data_of)` for its spec.
+    """A chart as data frames (`frames`, name -> DataFrame) and a recipe `make(data_of)` for its (unstyled) spec.
 
     `key` names everything the spec depends on; the same key with new frames is the same chart with new data.
+    Figures combine into one chart with `combine` (one Vega view, one Streamlit element to update per tick).
     """
 
     key: tuple
@@ -62,16 +63,41 @@ class Figure:
 
     def chart(self):
         """The Altair chart with its data inline."""
-        return self.make(self.frames.__getitem__)
+        return _style(self.make(self.frames.__getitem__))
 
     def spec(self) -> dict:
         """The Vega-Lite spec with data referenced by name (fill `datasets` with `frames` to draw it).
 
-        Drawn on a canvas: thousands of map cells redraw several times a second far faster than as SVG nodes.
+        Drawn on a canvas: a few hundred marks redraw several times a second faster than as SVG nodes.
         """
-        spec = self.make(lambda name: alt.NamedData(name=name)).to_dict(validate=False)
+        spec = _style(self.make(lambda name: alt.NamedData(name=name))).to_dict(validate=False)
         spec["usermeta"] = {**spec.get("usermeta", {}), "embedOptions": {"renderer": "canvas"}}
         return spec
+
+
+def combine(rows: Sequence[Sequence[tuple[str, Figure]]], spacing: int = 30) -> Figure:
+    """Several figures as one chart: rows of (name, figure), drawn as a grid (each row left to right).
+
+    Each figure's data frames are renamed "<name>_<frame>"; every scale and legend stays the figure's own.
+    """
+    frames, keys = {}, []
+    for row in rows:
+        for name, figure in row:
+            keys.append((name, figure.key))
+            frames.update({f"{name}_{frame}": data for frame, data in figure.frames.items()})
+
+    def make(data_of):
+        def part(name, figure):
+            return figure.make(lambda frame: data_of(f"{name}_{frame}"))
+
+        lines = [alt.hconcat(*[part(name, figure) for name, figure in row], spacing=spacing) for row in rows]
+        independent = {channel: "independent" for channel in (
+            "x", "y", "color", "shape", "stroke", "strokeDash", "strokeWidth", "opacity", "size")}
+        chart = alt.vconcat(*lines, spacing=spacing) if len(lines) > 1 else lines[0]
+        return chart.resolve_scale(**independent).resolve_legend(
+            **{c: "independent" for c in ("color", "shape", "stroke", "strokeDash", "strokeWidth")})
+
+    return Figure(("combined", tuple(keys), spacing), frames, make)
 
 
 def _rgb(color: str) -> np.ndarray:
@@ -81,9 +107,10 @@ def _rgb(color: str) -> np.ndarray:
 def _style(chart):
     # "pad": the chart keeps the size it asks for and grows to fit its legends (Streamlit's default, "fit",
     # squeezes the plot and can cut a legend off).
-    return chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_axis(labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
+    return chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_axis(
+        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
         labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, symbolSize=120,
-    ).configure_title(fontSize=FONT_SIZE + 2)
+    ).configure_title(fontSize=FONT_SIZE + 2).configure_view(stroke=None)
 
 
 def _grid(xs, ys) -> tuple[tuple, tuple]:
@@ -259,7 +286,7 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
                                                  stroke="independent").properties(width=width, height=height)
         if title:
             chart = chart.properties(title=title)
-        return _style(chart)
+        return chart
 
     return Figure(("decision_map", structure), frames, make)
 
@@ -313,7 +340,7 @@ def probability_maps_figure(probs, xs, ys, names: Sequence[str], *, points_X=Non
                 ))
             panels.append(alt.layer(*layers).resolve_scale(color="independent").properties(
                 width=size, height=size, title=label))
-        return _style(alt.concat(*panels, columns=columns))
+        return alt.concat(*panels, columns=columns)
 
     return Figure(("probability_maps", structure), frames, make)
 
@@ -354,7 +381,7 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
 
     def make(data_of):
         color = alt.Color("split:N", title=None, scale=alt.Scale(domain=list(splits), range=["#0072B2", "#D55E00"]),
-                          legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=300))
+                          legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=300, orient="bottom"))
         dash = alt.StrokeDash("split:N", title=None, scale=alt.Scale(domain=list(splits), range=[[1, 0], [6, 3]]))
 
         def panel(metric: str):
@@ -370,19 +397,17 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
                 y_scale = alt.Scale(zero=True)
             x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
             y = alt.Y("value:Q", title=name, scale=y_scale)
-            lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash)
-            # Invisible hover targets; the hovered epoch's dots are a separate, filtered layer.
-            targets = base.mark_point(size=80, opacity=0).encode(x=x, y=y).add_params(hover)
+            # The hover picks the nearest line vertex; the hovered epoch's dots are a separate, filtered layer.
+            lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash).add_params(hover)
             dots = base.mark_point(size=70, filled=True).transform_filter(hover).encode(
                 x=x, y=y, color=color,
                 tooltip=[alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
                          alt.Tooltip("split:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
             )
             rule = base.mark_rule(color="#999999").encode(x=x).transform_filter(hover)
-            return alt.layer(lines, targets, rule, dots).properties(width=width, height=height, title=name)
+            return alt.layer(lines, rule, dots).properties(width=width, height=height, title=name)
 
-        chart = alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
-        return _style(chart).configure_legend(orient="bottom")
+        return alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
 
     return Figure(("loss_curves", structure), frames, make)
 
@@ -416,7 +441,7 @@ def probability_bars_figure(probs, class_names: Sequence[str], true_class: int |
         )
         text = alt.Chart(data_of("bars")).mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
             x=x, y=y, text="text:N")
-        return _style(alt.layer(bars, text).properties(width=width, height=38 * len(labels)))
+        return alt.layer(bars, text).properties(width=width, height=38 * len(labels))
 
     return Figure(("probability_bars", (labels, width)), {"bars": data}, make)
 
@@ -540,7 +565,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
         layers.append(alt.Chart(titles).mark_text(fontSize=FONT_SIZE - 2, color="#555555", baseline="top",
                                                   dy=FONT_SIZE + 3).encode(x=X, y=Y, text="sub:N"))
         chart = alt.layer(*layers).properties(width=layout.width, height=layout.height)
-        return _style(chart).configure_view(stroke=None)
+        return chart
 
     return Figure(("network_diagram", structure), frames, make)
 

@@ -56,8 +56,8 @@ FIELDS: tuple[Field, ...] = (
     Field("lr", "float", 0.03, low=1e-6, high=100.0),
     Field("momentum", "float", 0.0, low=0.0, high=0.99),
     Field("batch", "int", 10, low=1, high=3000),
-    # 15 epochs per redraw at ~8-10 redraws/s is >= 100 epochs/s (TF Playground: 1 epoch per frame).
-    Field("epochs_per_tick", "int", 15, low=1, high=100),
+    # Epochs per redraw: 30 at 4-8 redraws/s is 120-240 epochs/s (TF Playground: 1 epoch per frame, 60/s).
+    Field("epochs_per_tick", "int", 30, low=1, high=100),
     Field("reg", "str", "none", choices=("none", "l1", "l2")),
     Field("reg_rate", "float", 0.001, low=0.0, high=10.0),
     # view

@@ -14,8 +14,10 @@ _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
 
 
-def live_chart(figure: Figure) -> None:
-    """Draw `figure` (from a `ui.charts.*_figure` builder); cheap to call many times a second."""
+def live_chart(figure: Figure, key: str | None = None) -> None:
+    """Draw `figure` (from a `ui.charts.*_figure` builder or `combine`); cheap to call many times a second.
+
+    `key` gives the chart a stable identity (and the CSS class st-key-<key>)."""
     cache = st.session_state.setdefault(_SPEC_CACHE_KEY, {})
     cache_key = (figure.key, current_language())
     spec = cache.get(cache_key)
@@ -25,7 +27,7 @@ def live_chart(figure: Figure) -> None:
         spec = cache[cache_key] = figure.spec()
     # Constant inline data (titles, labels) is already in the spec's datasets; the frames are the live data.
     st.vega_lite_chart(spec={**spec, "datasets": {**spec.get("datasets", {}), **figure.frames}},
-                       width="content")
+                       width="content", key=key)
 
 
 # ----- widgets bound to a Playground field ------------------------------------------------------------------

@@ -12,9 +12,13 @@ def key(name: str) -> str:
     return ".st-key-" + name.replace(".", "-")
 
 
+STATUS = "[data-testid='stMarkdownContainer'] h4"  # the line above the live chart: epoch, losses, accuracies
+
+
 def metric_value(page, label: str) -> str:
-    metric = page.locator(f"{key('pg_metrics')} [data-testid='stMetric']").filter(has_text=label).first
-    return metric.locator("[data-testid='stMetricValue']").inner_text()
+    """The number after `label` in the status line (e.g. "91.7%" after "test accuracy")."""
+    text = page.locator(STATUS).filter(has_text=label).first.inner_text()
+    return re.search(re.escape(label) + r"\s*([\d.]+%?)", text).group(1)
 
 
 def set_number(page, widget_key: str, value: int) -> None:
@@ -29,7 +33,7 @@ def set_number(page, widget_key: str, value: int) -> None:
 def test_build_train_past_90_percent_and_share(page, server_url, browser):
     page.goto(f"{server_url}/Playground")
     wait_for_app(page)
-    page.locator(f"{key('pg_map')} canvas").first.wait_for(timeout=90_000)
+    page.locator(f"{key('pg_live')} canvas").first.wait_for(timeout=90_000)
 
     # Data: the spiral, picked in the sidebar.
     page.locator(f"{key('w.dataset')} input").click()
@@ -72,7 +76,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     other = browser.new_page(viewport={"width": 1440, "height": 1000})
     other.goto(f"{server_url}/Playground?dataset=spiral&hidden=8,8,5&acts=tanh,relu,tanh&lr=0.01&optimizer=sgd")
     wait_for_app(other)
-    other.locator(f"{key('pg_diagram')} canvas").first.wait_for(timeout=90_000)
+    other.locator(f"{key('pg_live')} canvas").first.wait_for(timeout=90_000)
     assert other.locator(f"{key('w.units.2')} input").input_value() == "5"
     assert other.locator(f"{key('w.act.1')} input").input_value() == "relu"
     assert other.locator(f"{key('w.dataset')} input").input_value() == "Spiral"
@@ -85,11 +89,10 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
 def test_chinese_playground_and_a_bad_link(page, server_url):
     page.goto(f"{server_url}/Playground?lang=zh&dataset=multi_spiral&hidden=8,x")
     wait_for_app(page)
-    page.locator(f"{key('pg_map')} canvas").first.wait_for(timeout=90_000)
+    page.locator(f"{key('pg_live')} canvas").first.wait_for(timeout=90_000)
     page.get_by_role("button", name="开始").wait_for()
     assert page.locator("[data-testid='stAlert']").filter(has_text="hidden").count() == 1
     assert page.locator('[data-testid="stException"]').count() == 0
     page.get_by_role("button", name="单步（1 个 epoch）").click()
-    page.wait_for_function(
-        "() => document.querySelector('.st-key-pg_metrics [data-testid=\"stMetricValue\"]')?.innerText === '1'")
+    page.locator(STATUS).filter(has_text="迭代次数 (epoch) 1").first.wait_for()
     screenshot(page, "playground_zh_softmax")

@@ -160,3 +160,21 @@ def test_network_diagram_node_maps_become_one_image_per_node():
     x1 = pixels(urls[0])
     assert x1[R // 2, -1][2] > x1[R // 2, -1][0] and x1[R // 2, 0][0] > x1[R // 2, 0][2]
     charts.network_diagram(model, ["x1", "x2"], ["y"], node_maps=maps).to_dict()
+
+
+def test_combine_prefixes_each_figures_data_and_makes_one_valid_chart():
+    model = Sequential([Dense(2, activation="tanh"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
+    field = charts.decision_map_figure(GX / 6, XS, YS, points_X=[[0.0, 0.0]], points_y=[1])
+    diagram = charts.network_diagram_figure(model, ["x1", "x2"])
+    curves = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5]})
+    both = charts.combine([[("diagram", diagram), ("map", field)], [("curves", curves)]])
+    assert set(both.frames) == {"diagram_links", "diagram_nodes", "map_image", "map_points", "curves_loss"}
+    assert both.frames["map_image"] is field.frames["image"]
+    text = str(both.spec())
+    assert "'name': 'map_points'" in text and "'name': 'curves_loss'" in text
+    both.chart().to_dict()  # valid Vega-Lite, configuration only at the top
+    again = charts.combine([[("diagram", charts.network_diagram_figure(model, ["x1", "x2"])),
+                             ("map", charts.decision_map_figure(-GX / 6, XS, YS, points_X=[[0.0, 0.0]],
+                                                                points_y=[1]))],
+                            [("curves", charts.loss_curves_figure({"epoch": [1, 2, 3], "loss": [1, .5, .2]}))]])
+    assert again.key == both.key  # new numbers, same chart: Vega updates it in place
