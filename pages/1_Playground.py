@@ -26,8 +26,8 @@ from ui.widgets import (
 )
 
 TICK_SECONDS = 0.05  # the browser asks for a tick this often; it waits while one is being drawn
-MAP_PX = 360
-DIAGRAM_PX = 500  # the diagram fits its column: narrower layers as layers are added
+MAP_PX = 330
+DIAGRAM_PX = 480  # the diagram fits its column: narrower layers as layers are added
 
 ignored = load_from_url()
 if ignored:

@@ -90,12 +90,14 @@ def combine(rows: Sequence[Sequence[tuple[str, Figure]]], spacing: int = 30) -> 
         def part(name, figure):
             return figure.make(lambda frame: data_of(f"{name}_{frame}"))
 
-        lines = [alt.hconcat(*[part(name, figure) for name, figure in row], spacing=spacing) for row in rows]
-        independent = {channel: "independent" for channel in (
+        # Every level of the grid keeps its parts' scales and legends apart (one level does not pass it down).
+        scales = {channel: "independent" for channel in (
             "x", "y", "color", "shape", "stroke", "strokeDash", "strokeWidth", "opacity", "size")}
+        legends = {channel: "independent" for channel in ("color", "shape", "stroke", "strokeDash", "strokeWidth")}
+        lines = [alt.hconcat(*[part(name, figure) for name, figure in row], spacing=spacing)
+                 .resolve_scale(**scales).resolve_legend(**legends) for row in rows]
         chart = alt.vconcat(*lines, spacing=spacing) if len(lines) > 1 else lines[0]
-        return chart.resolve_scale(**independent).resolve_legend(
-            **{c: "independent" for c in ("color", "shape", "stroke", "strokeDash", "strokeWidth")})
+        return chart.resolve_scale(**scales).resolve_legend(**legends)
 
     return Figure(("combined", tuple(keys), spacing), frames, make)
 
