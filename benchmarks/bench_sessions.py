@@ -62,6 +62,25 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
+def browser_cpu_seconds(server_pid: int) -> float:
+    """CPU time of every process this script started except the server: Chromium and Playwright's driver."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = (int(fields[1]), (int(fields[11]) + int(fields[12])))
+    total = 0
+    for pid, (_ppid, ticks) in parents.items():
+        ancestor = pid
+        while ancestor in parents and ancestor not in (os.getpid(), server_pid, 1):
+            ancestor = parents[ancestor][0]
+        if ancestor == os.getpid() and pid != server_pid:
+            total += ticks
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def open_sessions(browser, base: str, count: int, first_seed: int) -> list:
     pages = []
     for i in range(count):
@@ -88,10 +107,11 @@ def train_together(pages, seconds: float, pid: int) -> dict:
     time.sleep(3)  # every session is ticking before the window opens
     start_counts = [page.evaluate("() => window.__redraws") for page in pages]
     start_epochs = [epoch_of(page) for page in pages]
-    cpu0, t0 = cpu_seconds(pid), time.monotonic()
+    cpu0, browser0, t0 = cpu_seconds(pid), browser_cpu_seconds(pid), time.monotonic()
     time.sleep(seconds)
     elapsed = time.monotonic() - t0
     cpu = cpu_seconds(pid) - cpu0
+    browser_cpu = browser_cpu_seconds(pid) - browser0
     counts = [page.evaluate("() => window.__redraws") - c for page, c in zip(pages, start_counts, strict=True)]
     epochs = [epoch_of(page) - e for page, e in zip(pages, start_epochs, strict=True)]
     rss_training = rss_mb(pid)
@@ -104,6 +124,7 @@ def train_together(pages, seconds: float, pid: int) -> dict:
         "redraws_per_s": [c / elapsed for c in counts],
         "epochs_per_s": [e / elapsed for e in epochs],
         "server_cpu_share": cpu / elapsed,  # 1.0 = one core busy
+        "browser_cpu_share": browser_cpu / elapsed,
         "rss_training_mb": rss_training,
     }
 
@@ -112,7 +133,8 @@ def summary(name: str, result: dict) -> str:
     r = result["redraws_per_s"]
     return (f"{name}: redraws/s per session median {statistics.median(r):.2f} (min {min(r):.2f}, max {max(r):.2f}), "
             f"epochs/s median {statistics.median(result['epochs_per_s']):.1f}, "
-            f"server CPU {result['server_cpu_share']:.2f} cores, server RSS {result['rss_training_mb']:.0f} MB")
+            f"server CPU {result['server_cpu_share']:.2f} cores, browser CPU {result['browser_cpu_share']:.2f} cores, "
+            f"server RSS {result['rss_training_mb']:.0f} MB")
 
 
 def main() -> int:
@@ -151,7 +173,8 @@ def main() -> int:
 
     ref_rate = statistics.median(reference["redraws_per_s"])
     many_rate = statistics.median(many["redraws_per_s"])
-    print(f"machine: {os.cpu_count()} cores, load average before the run {load_before:.1f}")
+    print(f"machine: {os.cpu_count()} cores, load average before the run {load_before:.1f}, "
+          f"after {os.getloadavg()[0]:.1f}")
     print(summary("1 session (reference)", reference))
     print(summary(f"{args.sessions} sessions", many))
     print(f"ratio: per-session redraw rate with {args.sessions} sessions / alone = {many_rate / ref_rate:.2f}; "
