@@ -278,3 +278,14 @@ def test_history_is_thinned_to_the_cap():
 @pytest.mark.parametrize("text, expected", [("8,8", (8, 8)), ("", ()), ("65", (4, 2)), ("1,2,3,4,5,6,7,8,9", (4, 2))])
 def test_hidden_field_parsing(text, expected):
     assert parse(FIELDS_BY_NAME["hidden"], text) == expected
+
+
+def test_an_impossible_network_says_why_and_keeps_the_settings():
+    at = open_page(loss="categorical_crossentropy", hidden="6")  # one sigmoid output cannot hold K classes
+    assert at.session_state["pg.model"] is None
+    assert any("cannot be built" in e.value for e in at.error), [e.value for e in at.error]
+    assert at.button(key="pg_play").disabled and at.button(key="pg_step").disabled
+    assert at.session_state["pg.hidden"] == (6,)  # nothing the user built is lost
+    at.selectbox(key="w.head").set_value("softmax").run()  # a head that fits: the model appears
+    assert model_of(at) is not None and model_of(at).output_units == 2
+    assert not at.error
