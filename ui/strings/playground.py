@@ -33,7 +33,7 @@ STRINGS = {
                   "Watch the loss curves and a point's prediction below.",
                   "这组数据有 {n} 个输入特征，没有二维平面可以画决策边界。请看下方的损失曲线和单个样本的预测。"),
     "pg.point_title": ("One test point", "一个测试样本"),
-    "pg.point_caption": ("Test point #{index}: inputs {values}", "测试样本 #{index}：输入 {values}"),
+    "pg.point_caption": ("#{index}, inputs {values}", "#{index}，输入 {values}"),
     "pg.point_regression": ("prediction {prediction}, true value {true}", "预测值 {prediction}，真实值 {true}"),
     "pg.true_labels": ("true labels: {labels}", "真实标签：{labels}"),
     "pg.pick": ("Pick a test point", "选择一个测试样本"),
