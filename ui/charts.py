@@ -11,9 +11,10 @@
   the input plane drawn inside it (`unit_maps` shapes those maps).
 
 Show them with `st.altair_chart(chart)`. For views redrawn many times a second, each builder has a
-`*_figure` twin returning a `Figure`: its data frames plus a recipe for the spec. `ui.widgets.live_chart(fig)`
-builds the spec once per structure (sizes, names, domains: never the numbers drawn) and afterwards sends
-only the data, so Vega updates the chart in place (building an Altair chart costs ~50-150 ms; the data ~1 ms).
+`*_figure` twin returning a `Figure`: its data frames plus a recipe for the spec; `combine(rows)` joins figures
+into one chart. `ui.widgets.live_chart(fig)` builds the spec once per structure (sizes, names, domains: never
+the numbers drawn) and afterwards sends only the data, so Vega updates the chart in place (building an Altair
+chart costs ~50-150 ms; the data ~1 ms). Maps are drawn as one PNG image each (`field_image`), not as cells.
 
 Palette: Okabe-Ito (colour-blind safe). Binary maps run orange (class 0) to blue (class 1), as TF Playground.
 """
