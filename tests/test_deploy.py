@@ -115,3 +115,26 @@ def test_cmd_starts_the_app_and_healthcheck_passes():
         stop_server(proc)
     # The probe fails once the app is gone, so it does test something.
     assert subprocess.run(probe, capture_output=True).returncode != 0
+
+
+def test_runtime_requirements_are_exactly_what_the_app_imports():
+    """requirements.txt lists every third-party package app.py, pages/, ui/ and engine/ import, and no other."""
+    import ast
+
+    local = {"ui", "engine", "pages", "app"}
+    imported = set()
+    sources = [ROOT / "app.py", *page_files(), *(ROOT / "ui").rglob("*.py"), *(ROOT / "engine").rglob("*.py")]
+    for path in sources:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name not in local}
+    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    listed = {re.split(r"[<>=!~ \[]", line)[0].lower() for line in lines if line}
+    assert third_party == listed
+    # Every requirement has an upper bound, so next year's major release cannot break a fresh install.
+    test_lines = [line.split("#")[0].strip() for line in (ROOT / "requirements-test.txt").read_text().splitlines()]
+    for line in filter(None, lines + test_lines):
+        assert "<" in line or line == "-r requirements.txt", line
