@@ -214,6 +214,12 @@ def _legend_layer(color: alt.Color, domain) -> alt.Chart:
         color=color)
 
 
+# A map's legends go under it, side by side: to its right they widen the chart past its column and get cut off
+# ("P(cl…"). Each legend keeps its own title, and long class names wrap onto a few short rows.
+_GRADIENT = dict(orient="bottom", direction="horizontal", titleLimit=260, gradientLength=120)
+_MAP_LEGEND = dict(orient="bottom", direction="horizontal", titleLimit=260, columns=2, labelLimit=220)
+
+
 def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, points_y=None, is_test=None,
                         class_names: Sequence[str] | None = None,
                         value_domain: tuple[float, float] | None = None, discretize: bool = False,
@@ -256,18 +262,19 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
         if kind == "binary":
             layers.append(_legend_layer(alt.Color(
                 "legend:Q", title=t("charts.probability_of", name=class_names[-1]), scale=_value_scale((0.0, 1.0)),
-                legend=alt.Legend(format=".1f", gradientLength=140)), (0.0, 1.0)))
+                legend=alt.Legend(format=".1f", **_GRADIENT)), (0.0, 1.0)))
         elif kind == "regression":
             layers.append(_legend_layer(alt.Color("legend:Q", title=t("charts.prediction"),
                                                   scale=_value_scale(value_domain),
-                                                  legend=alt.Legend(gradientLength=140)), value_domain))
+                                                  legend=alt.Legend(**_GRADIENT)), value_domain))
         if has_points:
             x = alt.X("x1:Q", scale=alt.Scale(domain=list(extent_x), nice=False, zero=False))
             y = alt.Y("x2:Q", scale=alt.Scale(domain=list(extent_y), nice=False, zero=False))
             stroke = alt.Stroke("split:N", title=t("charts.points"),
                                 scale=alt.Scale(domain=[t("common.train"), t("common.test")],
                                                 range=[TRAIN_STROKE, TEST_STROKE]),
-                                legend=alt.Legend(symbolFillColor="#9A9A9A", symbolStrokeWidth=2, symbolSize=140))
+                                legend=alt.Legend(symbolFillColor="#9A9A9A", symbolStrokeWidth=2, symbolSize=140,
+                                                  **_MAP_LEGEND))
             point_tooltip = [alt.Tooltip("x1:Q", format=".2f", title=names[0]),
                              alt.Tooltip("x2:Q", format=".2f", title=names[1]), alt.Tooltip("split:N", title=" ")]
             if kind == "regression":
@@ -276,9 +283,10 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
                 point_tooltip.append(alt.Tooltip("target:Q", format=".3f", title=t("charts.target")))
             else:
                 domain = list(class_names)
-                point_color = alt.Color("class:N", title=t("charts.class"), scale=alt.Scale(
-                    domain=domain, range=[class_color(i) for i in range(len(domain))]))
-                shape = alt.Shape("class:N", title=t("charts.class"), scale=alt.Scale(
+                point_color = alt.Color("class:N", title=t("charts.class"), legend=alt.Legend(**_MAP_LEGEND),
+                                        scale=alt.Scale(domain=domain,
+                                                        range=[class_color(i) for i in range(len(domain))]))
+                shape = alt.Shape("class:N", title=t("charts.class"), legend=alt.Legend(**_MAP_LEGEND), scale=alt.Scale(
                     domain=domain, range=[class_shape(i) for i in range(len(domain))]))
                 point_tooltip.append(alt.Tooltip("class:N", title=t("charts.class")))
             layers.append(alt.Chart(data_of("points")).mark_point(
@@ -380,12 +388,22 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
         frames[metric] = pd.DataFrame({"epoch": epoch[ok], "value": value[ok],
                                        "split": pd.Categorical.from_codes(codes[ok], categories=list(splits))})
     has_accuracy = "accuracy" in frames
+    # Before the first epoch the panels are empty: a note in the middle, and two invisible points that give the
+    # axes a sensible range (0..1) instead of a lone "0.000000" tick. Trained, the frame is empty.
+    untrained = frames["loss"].empty
+    frames["empty"] = pd.DataFrame({"epoch": [0.0, 1.0] if untrained else [], "value": [0.1, 1.0] if untrained else [],
+                                    "text": [t("charts.no_epochs"), ""] if untrained else []})
+    frames["empty"]["text"] = frames["empty"]["text"].astype(object)
     structure = (has_accuracy, log_scale, width, height)
 
     def make(data_of):
-        color = alt.Color("split:N", title=None, scale=alt.Scale(domain=list(splits), range=["#0072B2", "#D55E00"]),
-                          legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=300, orient="bottom"))
-        dash = alt.StrokeDash("split:N", title=None, scale=alt.Scale(domain=list(splits), range=[[1, 0], [6, 3]]))
+        # Titled, so that next to a map's "points: train / test" legend it reads as the curves' own legend.
+        legend = alt.Legend(symbolType="stroke", symbolStrokeWidth=3, symbolSize=300, orient="bottom",
+                            direction="horizontal", title=t("charts.curves"))
+        color = alt.Color("split:N", scale=alt.Scale(domain=list(splits), range=["#0072B2", "#D55E00"]),
+                          legend=legend)
+        dash = alt.StrokeDash("split:N", scale=alt.Scale(domain=list(splits), range=[[1, 0], [6, 3]]),
+                              legend=legend)
 
         def panel(metric: str):
             name = t(f"common.{metric}")
@@ -399,7 +417,9 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
             else:
                 y_scale = alt.Scale(zero=True)
             x = alt.X("epoch:Q", title=t("common.epoch"), axis=alt.Axis(format="d", tickMinStep=1))
-            y = alt.Y("value:Q", title=name, scale=y_scale)
+            # "~r": plain decimals without trailing zeros (0.25, 1500, 0), never "0.000000" on an empty axis.
+            y = alt.Y("value:Q", title=name, scale=y_scale,
+                      axis=alt.Axis(format=".0%") if metric == "accuracy" else alt.Axis(format=",.3~r"))
             # The hover picks the nearest line vertex; the hovered epoch's dots are a separate, filtered layer.
             lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash).add_params(hover)
             dots = base.mark_point(size=70, filled=True).transform_filter(hover).encode(
@@ -408,7 +428,11 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
                          alt.Tooltip("split:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
             )
             rule = base.mark_rule(color="#999999").encode(x=x).transform_filter(hover)
-            return alt.layer(lines, rule, dots).properties(width=width, height=height, title=name)
+            empty = alt.Chart(data_of("empty"))
+            frame = empty.mark_point(opacity=0, size=0).encode(x=x, y=y)
+            note = empty.transform_filter("datum.text").mark_text(fontSize=FONT_SIZE, color="#666666").encode(
+                x=alt.value(width / 2), y=alt.value(height / 2), text="text:N")
+            return alt.layer(lines, rule, dots, frame, note).properties(width=width, height=height, title=name)
 
         return alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
 
@@ -442,9 +466,13 @@ def probability_bars_figure(probs, class_names: Sequence[str], true_class: int |
             tooltip=[alt.Tooltip("class:N", title=t("charts.class")),
                      alt.Tooltip("p:Q", format=".2%", title=t("charts.probability"))],
         )
-        text = alt.Chart(data_of("bars")).mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
+        # Each number beside its bar, or inside it near 100%: it never reaches past the plot into a neighbour.
+        outside = alt.Chart(data_of("bars")).transform_filter("datum.p <= 0.75").mark_text(
+            align="left", dx=4, fontSize=FONT_SIZE).encode(x=x, y=y, text="text:N")
+        inside = alt.Chart(data_of("bars")).transform_filter("datum.p > 0.75").mark_text(
+            align="right", dx=-4, fontSize=FONT_SIZE, color="#FFFFFF", fontWeight="bold").encode(
             x=x, y=y, text="text:N")
-        return alt.layer(bars, text).properties(width=width, height=38 * len(labels))
+        return alt.layer(bars, outside, inside).properties(width=width, height=38 * len(labels))
 
     return Figure(("probability_bars", (labels, width)), {"bars": data}, make)
 
@@ -479,18 +507,44 @@ class _Layout:
     height: float
 
 
-TITLE_PX = 44  # room above the first row for the layer titles
+TITLE_PX = 44  # room above the first row for one line of layer title and the activation under it
 MAX_LINKS = 1000  # a diagram draws at most this many weights (the largest |w|)
 
 
-def _layout(sizes: Sequence[int], column_px: int, row_px: int, max_height: int) -> _Layout:
+def _text_px(text: str, font_size: float) -> float:
+    """About how wide `text` is in bold sans-serif at `font_size` px (CJK characters are square)."""
+    return sum(font_size if ord(ch) >= 0x2E80 else 0.6 * font_size for ch in text)
+
+
+def _wrap(text: str, width_px: float, font_size: float) -> list[str]:
+    """`text` broken at spaces into lines of at most `width_px` (a word longer than that keeps its own line)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and _text_px(f"{lines[-1]} {word}", font_size) <= width_px:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _layer_headings(n_cols: int, column_px: int) -> tuple[list[str], int]:
+    """Each column's heading ("input layer", "hidden layer k", "output layer"), wrapped to its column so
+    neighbours never run into each other (lines joined by newlines), and the font size used."""
+    font = FONT_SIZE if column_px >= 80 else FONT_SIZE - 2
+    titles = ([t("common.input_layer")] + [f"{t('common.hidden_layer')} {k}" for k in range(1, n_cols - 1)]
+              + [t("common.output_layer")])
+    return ["\n".join(_wrap(title, column_px - 8, font)) for title in titles], font
+
+
+def _layout(sizes: Sequence[int], column_px: int, row_px: int, max_height: int, heading_lines: int = 1) -> _Layout:
     tallest = max(sizes)
-    row = min(float(row_px), (max_height - TITLE_PX) / tallest)
+    title_px = TITLE_PX + (heading_lines - 1) * (FONT_SIZE + 2)
+    row = min(float(row_px), (max_height - title_px) / tallest)
     node = 0.74 * row
     centres = [np.column_stack([np.full(n, column_px * (col + 0.5) + 40.0),
-                                TITLE_PX + row * (np.arange(n) + (tallest - n) / 2 + 0.5)])
+                                title_px + row * (np.arange(n) + (tallest - n) / 2 + 0.5)])
                for col, n in enumerate(sizes)]
-    return _Layout(centres, node, column_px * len(sizes) + 80.0, TITLE_PX + row * tallest + 4)
+    return _Layout(centres, node, column_px * len(sizes) + 80.0, title_px + row * tallest + 4)
 
 
 def network_diagram_figure(model, feature_names: Sequence[str], output_names: Sequence[str] | None = None, *,
@@ -501,7 +555,9 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
     sizes = [len(feature_names)] + [layer.units for layer in model.layers]
     activations = tuple(layer.activation for layer in model.layers)
     n_cols = len(sizes)
-    layout = _layout(sizes, column_px, row_px, max_height)
+    headings, heading_font = _layer_headings(n_cols, column_px)
+    heading_lines = max(heading.count("\n") + 1 for heading in headings)
+    layout = _layout(sizes, column_px, row_px, max_height, heading_lines)
     centres = layout.centres
     output_names = tuple(output_names) if output_names is not None else tuple(
         str(i) for i in range(model.layers[-1].units))
@@ -528,22 +584,21 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
 
     def make(data_of):
         node_px = layout.node_px
+        line_px = heading_font + 2
         titles = pd.DataFrame({
-            "x": [float(c[0, 0]) for c in centres], "y": 2.0,
-            "title": [t("common.input_layer")]
-                     + [f"{t('common.hidden_layer')} {k}" for k in range(1, n_cols - 1)]
-                     + [t("common.output_layer")],
-            "sub": [""] + list(activations),
+            "x": [float(c[0, 0]) for c in centres], "y": 2.0, "sub_y": 4.0 + heading_lines * line_px,
+            "title": headings, "sub": [""] + list(activations),
         })
         X = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, layout.width], nice=False, zero=False))
-        Y = alt.Y("y:Q", axis=None, scale=alt.Scale(domain=[0, layout.height], nice=False, zero=False,
-                                                    reverse=True))
+        y_scale = alt.Scale(domain=[0, layout.height], nice=False, zero=False, reverse=True)
+        Y = alt.Y("y:Q", axis=None, scale=y_scale)
         layers = [alt.Chart(data_of("links")).mark_rule(opacity=0.8).encode(
             x=X, y=Y, x2="x2:Q", y2="y2:Q",
             color=alt.Color("sign:N", title=t("common.weights"),
                             scale=alt.Scale(domain=["+", "-"], range=[POSITIVE_COLOR, NEGATIVE_COLOR]),
-                            legend=alt.Legend(orient="bottom-left", direction="horizontal", symbolType="stroke",
-                                              symbolStrokeWidth=4, offset=0)),
+                            # Under the plot, not inside it: inside, it covered the bottom input's label.
+                            legend=alt.Legend(orient="bottom", direction="horizontal", symbolType="stroke",
+                                              symbolStrokeWidth=4, offset=4)),
             strokeWidth=alt.StrokeWidth("abs_w:Q", legend=None, scale=alt.Scale(range=[0.3, 7], zero=True)),
             tooltip=[alt.Tooltip("link:N", title=" "), alt.Tooltip("w:Q", format=".3f", title=t("common.weights"))],
         )]
@@ -563,10 +618,11 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
         layers.append(alt.Chart(data_of("nodes")).transform_filter(f"datum.column == {n_cols - 1}").mark_text(
             align="left", dx=node_px / 2 + 5, fontSize=FONT_SIZE, fontWeight="bold").encode(
             x=X, y=Y, text="label:N"))
-        layers.append(alt.Chart(titles).mark_text(fontSize=FONT_SIZE, fontWeight="bold", baseline="top").encode(
+        layers.append(alt.Chart(titles).mark_text(fontSize=heading_font, fontWeight="bold", baseline="top",
+                                                  lineBreak="\n", lineHeight=line_px).encode(
             x=X, y=Y, text="title:N"))
-        layers.append(alt.Chart(titles).mark_text(fontSize=FONT_SIZE - 2, color="#555555", baseline="top",
-                                                  dy=FONT_SIZE + 3).encode(x=X, y=Y, text="sub:N"))
+        layers.append(alt.Chart(titles).mark_text(fontSize=FONT_SIZE - 2, color="#555555", baseline="top").encode(
+            x=X, y=alt.Y("sub_y:Q", axis=None, scale=y_scale), text="sub:N"))
         chart = alt.layer(*layers).properties(width=layout.width, height=layout.height)
         return chart
 
@@ -594,7 +650,8 @@ def _diagram_static(sizes: tuple, activations: tuple, feature_names: tuple, outp
     rebuilding hundreds of strings and coordinates at every tick would cost more than the rest of the diagram.
     Links are ordered as the concatenated row-major W of each layer."""
     n_cols = len(sizes)
-    layout = _layout(sizes, column_px, row_px, max_height)
+    headings, _ = _layer_headings(n_cols, column_px)
+    layout = _layout(sizes, column_px, row_px, max_height, max(heading.count("\n") + 1 for heading in headings))
     centres, half = layout.centres, layout.node_px / 2
     names = [[_node_name(col, i, feature_names, output_names, n_cols) for i in range(n)]
              for col, n in enumerate(sizes)]

@@ -9,6 +9,7 @@ from PIL import Image
 
 from engine import Dense, Sequential
 from ui import charts
+from ui.i18n import t
 
 R = 12
 XS = np.linspace(-6, 6, R)
@@ -168,7 +169,8 @@ def test_combine_prefixes_each_figures_data_and_makes_one_valid_chart():
     diagram = charts.network_diagram_figure(model, ["x1", "x2"])
     curves = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5]})
     both = charts.combine([[("diagram", diagram), ("map", field)], [("curves", curves)]])
-    assert set(both.frames) == {"diagram_links", "diagram_nodes", "map_image", "map_points", "curves_loss"}
+    assert set(both.frames) == {"diagram_links", "diagram_nodes", "map_image", "map_points", "curves_loss",
+                                "curves_empty"}
     assert both.frames["map_image"] is field.frames["image"]
     text = str(both.spec())
     assert "'name': 'map_points'" in text and "'name': 'curves_loss'" in text
@@ -178,3 +180,40 @@ def test_combine_prefixes_each_figures_data_and_makes_one_valid_chart():
                                                                 points_y=[1]))],
                             [("curves", charts.loss_curves_figure({"epoch": [1, 2, 3], "loss": [1, .5, .2]}))]])
     assert again.key == both.key  # new numbers, same chart: Vega updates it in place
+
+
+def test_loss_curves_say_not_trained_before_the_first_epoch_and_never_show_long_zero_ticks():
+    empty = charts.loss_curves_figure({"epoch": [], "loss": [], "val_loss": []})
+    assert list(empty.frames["empty"]["text"]) == [t("charts.no_epochs"), ""]
+    trained = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5], "val_loss": [1.1, 0.6]})
+    assert trained.frames["empty"].empty and trained.key == empty.key  # same chart, the note just goes away
+    spec = str(trained.chart().to_dict())
+    assert "',.3~r'" in spec and "'title': '" + t("charts.curves") + "'" in spec
+
+
+def test_decision_map_legends_sit_under_the_map():
+    fig = charts.decision_map_figure(GX / 6, XS, YS, points_X=[[0.0, 0.0], [1.0, 1.0]], points_y=[0, 1],
+                                     class_names=["a much longer class name", "b"])
+    legends = [v["legend"] for v in _walk(fig.chart().to_dict())
+               if isinstance(v, dict) and isinstance(v.get("legend"), dict) and "orient" in v["legend"]]
+    assert len(legends) == 4 and all(legend["orient"] == "bottom" for legend in legends)
+
+
+def test_network_diagram_headings_fit_their_columns():
+    model = Sequential([Dense(3, activation="tanh") for _ in range(6)] + [Dense(1, activation="sigmoid")],
+                       input_dim=2, seed=0)
+    for column_px in (60, 80, 115, 170):
+        headings, font = charts._layer_headings(len(model.layers) + 1, column_px)
+        assert len(headings) == 8 and headings[1].replace("\n", " ") == t("common.hidden_layer") + " 1"
+        assert all(charts._text_px(line, font) <= column_px - 8 for h in headings for line in h.split("\n"))
+        charts.network_diagram(model, ["x1", "x2"], column_px=column_px).to_dict()
+
+
+def _walk(value):
+    yield value
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _walk(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk(item)

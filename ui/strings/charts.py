@@ -6,4 +6,6 @@ STRINGS = {
     "charts.target": ("target", "目标值"),
     "charts.points": ("points", "数据点"),
     "charts.other": ("other", "其他"),
+    "charts.curves": ("curves", "曲线"),
+    "charts.no_epochs": ("not trained yet", "尚未训练"),
 }
