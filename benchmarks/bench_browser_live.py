@@ -143,14 +143,14 @@ def reference_tick_seconds(repeats: int = 20) -> float:
     return float(np.median(times))
 
 
-def main(seconds: float = 20.0) -> None:
+def main(seconds: float = 20.0, query: str = "") -> None:
     proc, base = start_server()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--disable-gpu"])
             page = browser.new_page(viewport={"width": 1440, "height": 1000})
             page.add_init_script(COUNT_CANVAS_CLEARS)
-            page.goto(f"{base}/Playground?dataset=spiral")
+            page.goto(f"{base}/Playground?dataset=spiral{query}")
             for key in CHARTS:
                 page.wait_for_selector(f".st-key-{key} canvas", timeout=90_000)
             page.get_by_role("button", name="Play").click()
@@ -184,4 +184,4 @@ def main(seconds: float = 20.0) -> None:
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else 20.0)
+    main(float(sys.argv[1]) if len(sys.argv) > 1 else 20.0, sys.argv[2] if len(sys.argv) > 2 else "")
