@@ -133,12 +133,14 @@ def _url_fields() -> dict[str, str]:
 def load_from_url() -> list[str]:
     """Read the configuration from the URL into st.session_state["pg.<name>"] when it is new to this session.
 
-    New means: the session's first run of the page, or a URL whose Playground parameters differ from the ones
-    this session last wrote (a shared link, or a lesson's "open in the Playground"). Fields missing from the
-    URL take their defaults. Returns the names of parameters that were invalid and fell back to defaults.
+    New means: the session's first run of the page, or a URL with Playground parameters that differ from the
+    ones this session last wrote (a shared link, or a lesson's "open in the Playground"). Fields missing from
+    such a URL take their defaults. Returns the names of parameters that were invalid and fell back to defaults.
     """
     url = _url_fields()
-    if session_key("dataset") in st.session_state and url == st.session_state.get(_LAST_URL_KEY):
+    # No Playground parameters at all means "no link" (e.g. back from a lesson through the sidebar, which
+    # drops the query): the session keeps what the learner built.
+    if session_key("dataset") in st.session_state and (not url or url == st.session_state.get(_LAST_URL_KEY)):
         return []
     ignored = []
     for field in FIELDS:

@@ -183,6 +183,20 @@ def test_url_parameters_restore_a_configuration():
     assert at.query_params["hidden"] == "8,8,8"  # written back unchanged
 
 
+def test_coming_back_without_parameters_keeps_what_the_learner_built():
+    """The sidebar link back from a lesson carries no query: the session's configuration and model stay."""
+    at = open_page(dataset="xor", hidden="8,8,8", acts="relu,relu,relu")
+    model = model_of(at)
+    at.button(key="pg_step").click().run()
+    trained = model.get_weights()
+    for name in list(at.query_params):
+        del at.query_params[name]
+    at.run()
+    assert at.session_state["pg.dataset"] == "xor" and at.session_state["pg.hidden"] == (8, 8, 8)
+    assert model_of(at) is model and model.epochs_trained == 1
+    assert all(np.array_equal(a, b) for a, b in zip(model.get_weights(), trained, strict=True))
+
+
 def test_invalid_url_parameters_fall_back_with_a_warning():
     at = open_page(dataset="nope", hidden="4,x", lr="-1", noise="0.2")
     assert at.session_state["pg.dataset"] == "circle"
