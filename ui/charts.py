@@ -9,6 +9,8 @@
 - `network_diagram(model, feature_names, output_names, node_maps=None)`: a column of nodes per layer, links
   coloured by the weight's sign and as wide as its size (hover: the value), optionally each node's output over
   the input plane drawn inside it (`unit_maps` shapes those maps).
+- `display_name(name)`: a built-in data set's class name ("class 0", "same sign") in the current language; every
+  builder above shows class names through it.
 
 Show them with `st.altair_chart(chart)`. For views redrawn many times a second, each builder has a
 `*_figure` twin returning a `Figure`: its data frames plus a recipe for the spec; `combine(rows)` joins figures
@@ -31,7 +33,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.i18n import current_language, t
+from ui.i18n import STRINGS, current_language, t
 
 # Okabe-Ito, reordered so classes 0 and 1 match the binary map's ends and yellow (weak on white) comes last.
 CLASS_COLORS = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
@@ -40,6 +42,19 @@ CLASS_SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle
 NEGATIVE_COLOR, NEUTRAL_COLOR, POSITIVE_COLOR = "#E69F00", "#F7F7F7", "#0072B2"
 TRAIN_STROKE, TEST_STROKE = "#FFFFFF", "#111111"
 FONT_SIZE = 14  # readable on a classroom projector
+
+
+def display_name(name) -> str:
+    """A class or label name as shown in the current language: the built-in data sets' English names
+    ("class 0", "same sign", ...; listed in ui/strings/charts.py as "charts.name.<name>") are translated,
+    any other name (a CSV's own, "setosa", "7") is shown as it is."""
+    name = str(name)
+    if f"charts.name.{name}" in STRINGS:
+        return t(f"charts.name.{name}")
+    stem, _, number = name.rpartition(" ")
+    if number.isdigit() and f"charts.name.{stem} {{n}}" in STRINGS:
+        return t(f"charts.name.{stem} {{n}}", n=number)
+    return name
 
 
 def class_color(index: int) -> str:
@@ -229,7 +244,8 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
     values = np.asarray(values, dtype=float)
     extent_x, extent_y = _grid(xs, ys)
     n_classes = values.shape[2] if kind == "softmax" else 2
-    class_names = tuple(class_names) if class_names is not None else tuple(str(i) for i in range(n_classes))
+    class_names = tuple(display_name(name) for name in class_names) if class_names is not None else tuple(
+        str(i) for i in range(n_classes))
     if kind == "regression":
         if value_domain is None:
             value_domain = (float(np.min(values)), float(np.max(values)))
@@ -320,7 +336,7 @@ def probability_maps_figure(probs, xs, ys, names: Sequence[str], *, points_X=Non
                             discretize: bool = False, size: int = 170, columns: int = 4) -> Figure:
     """See `probability_maps`."""
     probs = np.asarray(probs, dtype=float)
-    names = tuple(names)
+    names = tuple(display_name(name) for name in names)
     extent_x, extent_y = _grid(xs, ys)
     frames = {}
     X = None if points_X is None else np.asarray(points_X, dtype=float).reshape(-1, 2)
@@ -452,7 +468,8 @@ def probability_bars_figure(probs, class_names: Sequence[str], true_class: int |
                             width: int = 300) -> Figure:
     """See `probability_bars`."""
     probs = np.asarray(probs, dtype=float).reshape(-1)
-    labels = tuple(f"{name} ✓" if i == true_class else str(name) for i, name in enumerate(class_names))
+    labels = tuple(f"{display_name(name)} ✓" if i == true_class else display_name(name)
+                   for i, name in enumerate(class_names))
     data = pd.DataFrame({"class": labels, "p": probs, "text": [f"{p:.1%}" for p in probs]})
 
     def make(data_of):
@@ -559,7 +576,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
     heading_lines = max(heading.count("\n") + 1 for heading in headings)
     layout = _layout(sizes, column_px, row_px, max_height, heading_lines)
     centres = layout.centres
-    output_names = tuple(output_names) if output_names is not None else tuple(
+    output_names = tuple(display_name(name) for name in output_names) if output_names is not None else tuple(
         str(i) for i in range(model.layers[-1].units))
     static = _diagram_static(tuple(sizes), activations, feature_names, output_names, column_px, row_px,
                              max_height, current_language())

@@ -9,6 +9,8 @@ from ui.i18n import current_language, t
 from ui.state import PLAYGROUND_PATH, query_for
 
 PLAYGROUND_PAGE = "pages/1_Playground.py"
+# A Material icon: an emoji (🧪) draws as an empty box in a browser without an emoji font.
+PLAYGROUND_ICON = ":material/science:"
 
 
 def open_in_playground(**config) -> None:
@@ -17,7 +19,7 @@ def open_in_playground(**config) -> None:
     if current_language() != "en":
         query["lang"] = current_language()
     try:
-        st.page_link(PLAYGROUND_PAGE, label=t("common.open_in_playground"), icon="🧪", query_params=query)
+        st.page_link(PLAYGROUND_PAGE, label=t("common.open_in_playground"), icon=PLAYGROUND_ICON, query_params=query)
     except StreamlitPageNotFoundError:
         # A page run on its own (AppTest.from_file("pages/...")) has no page registry: link by URL instead.
-        st.link_button(t("common.open_in_playground"), PLAYGROUND_PATH + "?" + urlencode(query), icon="🧪")
+        st.link_button(t("common.open_in_playground"), PLAYGROUND_PATH + "?" + urlencode(query), icon=PLAYGROUND_ICON)

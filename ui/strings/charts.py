@@ -8,4 +8,21 @@ STRINGS = {
     "charts.other": ("other", "其他"),
     "charts.curves": ("curves", "曲线"),
     "charts.no_epochs": ("not trained yet", "尚未训练"),
+    # Class and label names of the built-in data sets (engine/datasets.py names them in English), shown through
+    # ui.charts.display_name. "{n}" names are patterns ("class 0", "arm 2").
+    "charts.name.class {n}": ("class {n}", "类别 {n}"),
+    "charts.name.arm {n}": ("arm {n}", "旋臂 {n}"),
+    "charts.name.blob {n}": ("blob {n}", "团簇 {n}"),
+    "charts.name.outside": ("outside", "外圈"),
+    "charts.name.inside": ("inside", "内圈"),
+    "charts.name.different signs": ("different signs", "异号"),
+    "charts.name.same sign": ("same sign", "同号"),
+    "charts.name.inside circle A": ("inside circle A", "在圆 A 内"),
+    "charts.name.right of the line": ("right of the line", "在直线右侧"),
+    "charts.name.in the band": ("in the band", "在条带内"),
+    "charts.name.inside circle B": ("inside circle B", "在圆 B 内"),
+    "charts.name.not a best-seller": ("not a best-seller", "非畅销品"),
+    "charts.name.best-seller": ("best-seller", "畅销品"),
+    "charts.name.bad roast": ("bad roast", "烘焙不佳"),
+    "charts.name.good roast": ("good roast", "烘焙良好"),
 }
