@@ -195,7 +195,7 @@ def _picked_point(model, units: int) -> tuple[str, charts.Figure | None]:
     elif problem == "multilabel":
         probs, names, true_class = np.clip(out, 0, 1), _class_names(units), None
         caption += " · " + t("pg.true_labels", labels=", ".join(
-            n for n, v in zip(names, true, strict=True) if v) or "-")
+            charts.display_name(n) for n, v in zip(names, true, strict=True) if v) or "-")
     else:
         probs, names, true_class = np.clip(out, 0, 1), _class_names(units), int(true)
     return caption, charts.probability_bars_figure(probs, names, true_class, width=240)
