@@ -88,9 +88,11 @@ with st.container(key="pg_status"):
                  icon=":material/error:")
 
 
-def _toggle_play() -> None:
-    st.session_state["pg.playing"] = not pg.is_playing()
-    if st.session_state["pg.playing"]:
+def _set_playing(playing: bool) -> None:
+    # Set, never toggle: with live ticks queued behind a click, Streamlit can deliver the click's callback
+    # twice (a coalesced rerun replays its trigger), and a toggle would then undo the learner's Pause.
+    st.session_state["pg.playing"] = playing
+    if playing:
         st.session_state["pg.diverged"] = None
 
 
@@ -103,7 +105,7 @@ def _step() -> None:
 with st.container(key="pg_controls", horizontal=True, vertical_alignment="center"):
     playing = pg.is_playing()
     st.button(t("pg.pause") if playing else t("pg.play"), key="pg_play", type="primary",
-              icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_toggle_play,
+              icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_set_playing, args=(not playing,),
               disabled=model is None)
     st.button(t("pg.step"), key="pg_step", icon=":material/skip_next:", on_click=_step, disabled=model is None)
     st.button(t("pg.reset"), key="pg_reset", icon=":material/restart_alt:", on_click=pg.reset_model)

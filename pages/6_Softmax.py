@@ -123,8 +123,9 @@ def train_epochs(epochs: int) -> bool:
     return True
 
 
-def toggle_running() -> None:
-    st.session_state[P + "running"] = not st.session_state.get(P + "running", False)
+def set_running(running: bool) -> None:
+    # Set, never toggle: a click queued behind live ticks can be replayed, and a toggle would undo Pause.
+    st.session_state[P + "running"] = running
 
 
 if st.session_state.get(P + "config") != config or P + "model" not in st.session_state:
@@ -135,7 +136,7 @@ running = st.session_state[P + "running"]
 
 b1, b2, b3, _ = st.columns([1, 1, 1, 2])
 b1.button(t("softmax.pause") if running else t("softmax.play"), key=P + "play", type="primary",
-          on_click=toggle_running, width="stretch")
+          on_click=set_running, args=(not running,), width="stretch")
 b2.button(t("softmax.train_n", n=EPOCHS_PER_CLICK), key=P + "train", on_click=train_epochs,
           args=(EPOCHS_PER_CLICK,), disabled=running, width="stretch")
 b3.button(t("softmax.reset"), key=P + "reset", on_click=reset, width="stretch")
