@@ -190,7 +190,7 @@ def _picked_point(model, units: int) -> tuple[str, charts.Figure | None]:
     true = data.test.y[index]
     caption = t("pg.point_caption", index=index, values=", ".join(f"{v:.2f}" for v in data.test.X[index][:6]))
     if problem == "regression":
-        return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.3f}", true=f"{true:.3f}"), None
+        return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"), None
     if units == 1:
         p = float(np.clip(out[0], 0, 1))
         probs, names, true_class = [1 - p, p], list(data.ds.target_names)[:2], int(true)
