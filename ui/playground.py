@@ -146,9 +146,7 @@ def loss_choice(config: dict, problem: str, head: str) -> tuple[str, bool]:
 
 def targets(ds: Dataset, units: int) -> np.ndarray:
     """y in the shape the output layer needs: (n,) for one unit, one-hot / 0-1 columns (n, units) otherwise."""
-    if units == 1 or ds.problem == "regression":
-        return ds.y.astype(float)
-    if ds.problem == "multilabel":
+    if units == 1 or ds.problem in ("regression", "multilabel"):
         return ds.y.astype(float)
     return np.eye(units)[ds.y.astype(int)]
 
