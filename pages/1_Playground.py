@@ -219,7 +219,7 @@ def live_view() -> None:
     top = [("diagram", _diagram(model, units))] + (_boundary(model, units) if data.is_2d else [])
     history = st.session_state.get("pg.history") or pg.empty_history()
     caption, bars = _picked_point(model, units)
-    bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180))]
+    bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
     if bars is not None:
         bottom.append(("point", bars))
     rows = [top[:2], bottom] + ([top[2:]] if len(top) > 2 else [])

@@ -16,14 +16,13 @@ Show them with `st.altair_chart(chart)`. For views redrawn many times a second, 
 `*_figure` twin returning a `Figure`: its data frames plus a recipe for the spec; `combine(rows)` joins figures
 into one chart. `ui.widgets.live_chart(fig)` builds the spec once per structure (sizes, names, domains: never
 the numbers drawn) and afterwards sends only the data, so Vega updates the chart in place (building an Altair
-chart costs ~50-150 ms; the data ~1 ms). Maps are drawn as one PNG image each (`field_image`), not as cells.
+chart costs ~50-150 ms; the data ~1 ms). Maps are drawn as gradient-filled rows (`field_rows`): neither
+images (Vega draws a new image a frame or more late, so a live map would flicker) nor one mark per cell (too
+slow to redraw live).
 
 Palette: Okabe-Ito (colour-blind safe). Binary maps run orange (class 0) to blue (class 1), as TF Playground.
 """
 
-import base64
-import struct
-import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -158,23 +157,9 @@ def _ramp(values: np.ndarray, domain, low=NEGATIVE_COLOR, high=POSITIVE_COLOR) -
     return neutral + below * (_rgb(low) - neutral) + above * (_rgb(high) - neutral)
 
 
-def _png_url(rgb: np.ndarray) -> str:
-    """An (h, w, 3) array of colours in [0, 1] as a PNG data URL (row 0 at the top)."""
-    pixels = np.clip(np.rint(np.asarray(rgb) * 255), 0, 255).astype(np.uint8)
-    h, w = pixels.shape[:2]
-    rows = np.concatenate([np.zeros((h, 1), np.uint8), pixels.reshape(h, w * 3)], axis=1)  # filter byte 0
-
-    def chunk(tag: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + tag + data + struct.pack(">I", zlib.crc32(tag + data) & 0xFFFFFFFF)
-
-    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-           + chunk(b"IDAT", zlib.compress(rows.tobytes(), 6)) + chunk(b"IEND", b""))
-    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
-
-
-def field_image(values, kind: str = "binary", *, value_domain=None, discretize: bool = False,
-                color: str = POSITIVE_COLOR) -> str:
-    """A map's colours as a PNG data URL; values (r, c) or (r, c, K) with row 0 at the lowest x2.
+def field_colors(values, kind: str = "binary", *, value_domain=None, discretize: bool = False,
+                 color: str = POSITIVE_COLOR) -> np.ndarray:
+    """A map's colours (r, c, 3) in [0, 1]; values (r, c) or (r, c, K) with row 0 at the lowest x2.
 
     kind "binary": probabilities on orange (0) -> white (0.5) -> blue (1); "softmax": the winning class's
     colour, paler as it is less sure; "regression": value_domain's diverging scale; "single": 0 -> white,
@@ -204,27 +189,78 @@ def field_image(values, kind: str = "binary", *, value_domain=None, discretize: 
     else:
         raise ValueError(f"kind must be 'binary', 'softmax', 'regression' or 'single', not {kind!r}")
     # Lightened a little so the data points on top stand out.
-    rgb = 0.85 * rgb + 0.15
-    return _png_url(rgb[::-1])
+    return 0.85 * rgb + 0.15
 
 
-def _image_layer(data, extent_x, extent_y, width, height, axis_names):
-    """The map: one image stretched over the plot. Vega draws one image per update instead of thousands of
-    rects, each of whose channels its expression interpreter would evaluate (the browser's main cost)."""
-    return alt.Chart(data).mark_image(width=width, height=height, aspect=False, smooth=True, align="center",
-                                        baseline="middle").encode(
-        x=alt.X("x:Q", title=axis_names[0], scale=alt.Scale(domain=list(extent_x), nice=False, zero=False)),
-        y=alt.Y("y:Q", title=axis_names[1], scale=alt.Scale(domain=list(extent_y), nice=False, zero=False)),
-        url="url:N",
-    )
+def _upsample_rows(rgb: np.ndarray) -> np.ndarray:
+    """(r, c, 3) -> (2r, c, 3): each row split in two, sampled a quarter row either side (linear), so the
+    rows' steps are half as tall."""
+    below = np.concatenate([rgb[:1], rgb[:-1]])
+    above = np.concatenate([rgb[1:], rgb[-1:]])
+    out = np.empty((2 * rgb.shape[0],) + rgb.shape[1:])
+    out[0::2], out[1::2] = 0.75 * rgb + 0.25 * below, 0.75 * rgb + 0.25 * above
+    return out
 
 
-def _image_frame(url: str, extent_x, extent_y) -> pd.DataFrame:
-    return pd.DataFrame({"url": [url], "x": [(extent_x[0] + extent_x[1]) / 2], "y": [(extent_y[0] + extent_y[1]) / 2]})
+def _row_colors(rgb: np.ndarray) -> list[str]:
+    """(r, c, 3) colours in [0, 1] -> r strings of c space-separated '#rrggbb'."""
+    pixels = np.clip(np.rint(np.asarray(rgb) * 255), 0, 255).astype(np.uint8)
+    out = []
+    for row in pixels:
+        h = row.tobytes().hex()
+        out.append(" ".join(["#" + h[i:i + 6] for i in range(0, len(h), 6)]))
+    return out
+
+
+def field_rows(rgb: np.ndarray, box_x, box_y, *, split_rows: bool = True) -> pd.DataFrame:
+    """A map's colours (r, c, 3) (row 0 at the lowest x2) as one rect per row over box_x x box_y (low, high):
+    columns x0, x1, y0, y1 and "colors" (the row's c colours, space-separated), drawn by `_field_layer`.
+
+    Colours blend along a row (a gradient through the cell centres); split_rows: rows split in two and
+    interpolated, so the steps between rows are half as tall (for maps large enough to see them)."""
+    return pd.DataFrame(_field_columns(rgb, box_x, box_y, split_rows))
+
+
+def _field_columns(rgb, box_x, box_y, split_rows: bool) -> dict:
+    rgb = np.asarray(rgb, dtype=float)
+    if split_rows:
+        rgb = _upsample_rows(rgb)
+    r = rgb.shape[0]
+    edges = np.linspace(box_y[0], box_y[1], r + 1)
+    # Each row reaches over the next, which is drawn on top of it: rows that only touched would show
+    # light seams where the canvas anti-aliases their shared edge.
+    ends = edges[1:] + np.r_[np.full(r - 1, edges[1] - edges[0]), 0.0]
+    return {"x0": np.full(r, box_x[0], np.float32), "x1": np.full(r, box_x[1], np.float32),
+            "y0": edges[:-1].astype(np.float32), "y1": ends.astype(np.float32), "colors": _row_colors(rgb)}
+
+
+def _gradient_expr(columns: int) -> str:
+    """A Vega expression: a row's horizontal gradient fill through its `columns` colours (datum.c), each at its
+    cell's centre."""
+    stops = ",".join(f"{{offset:{(j + 0.5) / columns:.5f},color:datum.c[{j}]}}" for j in range(columns))
+    return "{gradient:'linear',x1:0,y1:0,x2:1,y2:0,stops:[" + stops + "]}"
+
+
+def _field_layer(data, columns: int, x_scale: alt.Scale, y_scale: alt.Scale, axis_names=(None, None), *,
+                 x_axis=alt.Undefined, y_axis=alt.Undefined):
+    """A map drawn from `field_rows` frames: one rect per row filled with a gradient of its colours.
+
+    Why not an image: Vega draws a new image only once it has loaded (asynchronously), so a map redrawn every
+    tick would be blank in the frames between; and thousands of cell rects cost too much to redraw. A gradient
+    per row is drawn in the same frame as the rest of the chart."""
+    return alt.Chart(data).transform_calculate(c="split(datum.colors, ' ')").transform_calculate(
+        fill=_gradient_expr(columns)).mark_rect(strokeWidth=0).encode(
+        x=alt.X("x0:Q", title=axis_names[0], scale=x_scale, axis=x_axis), x2="x1:Q",
+        y=alt.Y("y0:Q", title=axis_names[1], scale=y_scale, axis=y_axis), y2="y1:Q",
+        fill=alt.Fill("fill:N", scale=None, legend=None))
+
+
+def _plane_scale(extent) -> alt.Scale:
+    return alt.Scale(domain=list(extent), nice=False, zero=False)
 
 
 def _legend_layer(color: alt.Color, domain) -> alt.Chart:
-    """Invisible marks whose only job is the colour legend of an image layer (images have no colour scale)."""
+    """Invisible marks whose only job is the colour legend of a map (its colours are computed, not scaled)."""
     return alt.Chart(pd.DataFrame({"legend": [float(d) for d in domain]})).mark_point(opacity=0, size=0).encode(
         color=color)
 
@@ -250,8 +286,9 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
         if value_domain is None:
             value_domain = (float(np.min(values)), float(np.max(values)))
         value_domain = (float(value_domain[0]), float(value_domain[1]))
-    url = field_image(values, kind, value_domain=value_domain, discretize=discretize)
-    frames = {"image": _image_frame(url, extent_x, extent_y)}
+    rgb = field_colors(values, kind, value_domain=value_domain, discretize=discretize)
+    frames = {"field": field_rows(rgb, extent_x, extent_y)}
+    columns = rgb.shape[1]
 
     if points_X is not None and points_y is not None:
         X = np.asarray(points_X, dtype=float).reshape(-1, 2)
@@ -270,11 +307,11 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
         frames["points"] = pts
     has_points = "points" in frames
     structure = (kind, class_names, value_domain, extent_x, extent_y, tuple(axis_names), title, width, height,
-                 has_points)
+                 has_points, columns)
 
     def make(data_of):
         names = list(axis_names)
-        layers = [_image_layer(data_of("image"), extent_x, extent_y, width, height, names)]
+        layers = [_field_layer(data_of("field"), columns, _plane_scale(extent_x), _plane_scale(extent_y), names)]
         if kind == "binary":
             layers.append(_legend_layer(alt.Color(
                 "legend:Q", title=t("charts.probability_of", name=class_names[-1]), scale=_value_scale((0.0, 1.0)),
@@ -342,19 +379,20 @@ def probability_maps_figure(probs, xs, ys, names: Sequence[str], *, points_X=Non
     X = None if points_X is None else np.asarray(points_X, dtype=float).reshape(-1, 2)
     Y = None if points_y is None else np.asarray(points_y)
     for k in range(len(names)):
-        url = field_image(probs[..., k], "single", discretize=discretize, color=class_color(k))
-        frames[f"image{k}"] = _image_frame(url, extent_x, extent_y)
+        frames[f"field{k}"] = field_rows(field_colors(probs[..., k], "single", discretize=discretize,
+                                                      color=class_color(k)), extent_x, extent_y)
         if X is not None and Y is not None:
             member = (Y[:, k] > 0.5) if Y.ndim == 2 else (Y.reshape(-1).astype(int) == k)
             frames[f"points{k}"] = pd.DataFrame({"x1": X[:, 0], "x2": X[:, 1], "member": member.astype(int)})
     has_points = X is not None and Y is not None
-    structure = (names, extent_x, extent_y, size, columns, has_points)
+    structure = (names, extent_x, extent_y, size, columns, has_points, probs.shape[1])
 
     def make(data_of):
         panels = []
         for k, name in enumerate(names):
             label = t("charts.probability_of", name=name)
-            layers = [_image_layer(data_of(f"image{k}"), extent_x, extent_y, size, size, (None, None))]
+            layers = [_field_layer(data_of(f"field{k}"), probs.shape[1], _plane_scale(extent_x),
+                                   _plane_scale(extent_y))]
             if has_points:
                 layers.append(alt.Chart(data_of(f"points{k}")).mark_point(
                     filled=True, size=24, stroke="#FFFFFF", strokeWidth=0.6, clip=True).encode(
@@ -385,24 +423,27 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
                        height: int = 210, max_points: int = 300) -> Figure:
     """See `loss_curves`."""
     epochs = np.asarray(history.get("epoch", []), dtype=float)
-    # A curve needs no more points than the chart has pixels: keep every k-th epoch and always the last.
-    keep = np.arange(len(epochs))
-    if len(epochs) > max_points:
-        keep = np.unique(np.r_[np.linspace(0, len(epochs) - 1, max_points).astype(int), len(epochs) - 1])
     splits = (t("common.train"), t("common.test"))
     frames = {}
     for metric in ("loss", "accuracy"):
-        parts = [(code, np.asarray(history.get(prefix + metric) or [], dtype=np.float32))
-                 for code, prefix in ((0, ""), (1, "val_"))]
-        parts = [(code, series, keep[keep < len(series)]) for code, series in parts if len(series)]
+        parts = []
+        for code, prefix in ((0, ""), (1, "val_")):
+            series = np.asarray(history.get(prefix + metric) or [], dtype=np.float32)
+            # Epochs without a test evaluation hold NaN; the thinning below keeps only real points.
+            index = np.flatnonzero(np.isfinite(series[:len(epochs)]))
+            if len(index) > max_points:
+                # A curve needs no more points than the chart has pixels: every k-th, and always the last.
+                index = index[np.unique(np.r_[np.linspace(0, len(index) - 1, max_points).astype(int),
+                                              len(index) - 1])]
+            if len(series):
+                parts.append((code, series[index], index))
         if not parts and metric == "accuracy":
             continue
         epoch = np.concatenate([epochs[index] for _, _, index in parts] or [np.zeros(0)]).astype(np.float32)
-        value = np.concatenate([series[index] for _, series, index in parts] or [np.zeros(0, np.float32)])
+        value = np.concatenate([series for _, series, _ in parts] or [np.zeros(0, np.float32)])
         codes = np.concatenate([np.full(len(index), code, np.int8) for code, _, index in parts] or [np.zeros(0, np.int8)])
-        ok = np.isfinite(value)  # epochs without a test evaluation hold NaN
-        frames[metric] = pd.DataFrame({"epoch": epoch[ok], "value": value[ok],
-                                       "split": pd.Categorical.from_codes(codes[ok], categories=list(splits))})
+        frames[metric] = pd.DataFrame({"epoch": epoch, "value": value,
+                                       "split": pd.Categorical.from_codes(codes, categories=list(splits))})
     has_accuracy = "accuracy" in frames
     # Before the first epoch the panels are empty: a note in the middle, and two invisible points that give the
     # axes a sensible range (0..1) instead of a lone "0.000000" tick. Trained, the frame is empty.
@@ -593,11 +634,14 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
                                "sign": pd.Categorical.from_codes((w < 0).astype(np.int8), categories=["+", "-"])}),
         "nodes": pd.DataFrame({**static["nodes"], "bias": bias}),
     }
-    images = _node_images(node_maps, sizes) if node_maps is not None else None
-    has_maps = images is not None
+    fields = _node_fields(node_maps, sizes, centres, layout.node_px) if node_maps is not None else None
+    has_maps = fields is not None
+    map_columns = 0
     if has_maps:
-        frames["nodes"]["url"] = images
-    structure = (tuple(sizes), activations, feature_names, output_names, column_px, row_px, max_height, has_maps)
+        frames["fields"] = fields
+        map_columns = next(np.asarray(m).shape[2] for m in node_maps if m is not None)
+    structure = (tuple(sizes), activations, feature_names, output_names, column_px, row_px, max_height,
+                 map_columns)
 
     def make(data_of):
         node_px = layout.node_px
@@ -606,7 +650,8 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
             "x": [float(c[0, 0]) for c in centres], "y": 2.0, "sub_y": 4.0 + heading_lines * line_px,
             "title": headings, "sub": [""] + list(activations),
         })
-        X = alt.X("x:Q", axis=None, scale=alt.Scale(domain=[0, layout.width], nice=False, zero=False))
+        x_scale = alt.Scale(domain=[0, layout.width], nice=False, zero=False)
+        X = alt.X("x:Q", axis=None, scale=x_scale)
         y_scale = alt.Scale(domain=[0, layout.height], nice=False, zero=False, reverse=True)
         Y = alt.Y("y:Q", axis=None, scale=y_scale)
         layers = [alt.Chart(data_of("links")).mark_rule(opacity=0.8).encode(
@@ -620,9 +665,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
             tooltip=[alt.Tooltip("link:N", title=" "), alt.Tooltip("w:Q", format=".3f", title=t("common.weights"))],
         )]
         if has_maps:
-            layers.append(alt.Chart(data_of("nodes")).transform_filter("datum.url").mark_image(
-                width=node_px, height=node_px, aspect=False, smooth=True, align="center", baseline="middle").encode(
-                x=X, y=Y, url="url:N"))
+            layers.append(_field_layer(data_of("fields"), map_columns, x_scale, y_scale, x_axis=None, y_axis=None))
         layers.append(alt.Chart(data_of("nodes")).mark_square(
             size=node_px ** 2, filled=True, color="#FFFFFF", stroke="#444444", strokeWidth=1.3,
             fillOpacity=0.0 if has_maps else 1.0).encode(
@@ -698,23 +741,28 @@ def _node_name(col: int, index: int, feature_names, output_names, n_cols: int) -
     return f"{t('common.hidden_layer')} {col} #{index + 1}"
 
 
-def _node_images(node_maps, sizes) -> list[str] | None:
-    """One PNG data URL per node ("" where a column has no maps), each map scaled by its own largest |value|
-    onto orange (negative) .. blue (positive); None if no column has maps. Output maps that are probabilities
-    (all within [0, 1]) are drawn as the decision map draws them: one unit on the binary scale, several each
-    in its class colour."""
-    urls: list[str] = []
+def _node_fields(node_maps, sizes, centres, node_px: float) -> pd.DataFrame | None:
+    """Each node's map as `field_rows` inside its box (diagram pixels, y down), all nodes in one frame; None
+    if no column has maps. Each map is scaled by its own largest |value| onto orange (negative) .. blue
+    (positive); output maps that are probabilities (all within [0, 1]) are drawn as the decision map draws
+    them: one unit on the binary scale, several each in its class colour."""
+    half = node_px / 2
+    parts = []
     for col, n in enumerate(sizes):
         maps = node_maps[col] if col < len(node_maps) else None
         if maps is None:
-            urls += [""] * n
             continue
         maps = np.asarray(maps, dtype=float)
         if col == len(sizes) - 1 and maps.min() >= 0.0 and maps.max() <= 1.0:
-            urls += [field_image(maps[0], "binary")] if n == 1 else [
-                field_image(maps[i], "single", color=class_color(i)) for i in range(n)]
-            continue
-        scale = np.abs(maps).reshape(maps.shape[0], -1).max(axis=1)
-        normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
-        urls += [field_image(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
-    return urls if any(urls) else None
+            colors = [field_colors(maps[0], "binary")] if n == 1 else [
+                field_colors(maps[i], "single", color=class_color(i)) for i in range(n)]
+        else:
+            scale = np.abs(maps).reshape(maps.shape[0], -1).max(axis=1)
+            normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
+            colors = [field_colors(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
+        for (cx, cy), rgb in zip(centres[col], colors, strict=True):
+            parts.append(_field_columns(rgb, (cx - half, cx + half), (cy + half, cy - half), split_rows=False))
+    if not parts:
+        return None
+    return pd.DataFrame({name: (sum((part[name] for part in parts), []) if name == "colors" else
+                                np.concatenate([part[name] for part in parts])) for name in parts[0]})

@@ -23,6 +23,7 @@ from ui.state import FIELDS_BY_NAME, current_config, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
 NODE_MAP_RESOLUTION = 20  # each neuron's map inside the diagram
+CURVE_POINTS = 120  # points per loss/accuracy curve: the live curves are 240 px wide
 MAX_NODES_WITH_MAPS = 40  # beyond this many nodes the diagram drops the neuron maps (too many cells to redraw)
 HISTORY_CAP = 1000
 TICK_TRAIN_BUDGET = 0.5  # seconds of training per tick at most (the epochs per update are an upper bound)

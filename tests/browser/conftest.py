@@ -151,3 +151,41 @@ PLAYGROUND_STATUS_JS = """() => {
 def playground_status(page) -> list[str]:
     """[epochs, train loss, test loss, ...] as the Playground shows them (only the epochs before training)."""
     return page.evaluate(PLAYGROUND_STATUS_JS)
+
+
+# Per animation frame, the pixels of a chart's canvas that nothing is drawn on (transparent or pure white; every
+# map colour is lightened to at most 248). A map that is missing for a frame (a remount, or an image drawn only
+# once it has loaded) shows as a jump in this count. -1: no canvas in that frame.
+_EMPTY_PIXELS_JS = """async ([selector, ms]) => {
+  const counts = [];
+  let total = 0;
+  const end = performance.now() + ms;
+  return await new Promise(resolve => {
+    const sample = () => {
+      const canvas = document.querySelector(selector);
+      if (canvas && canvas.width && canvas.height) {
+        total = canvas.width * canvas.height;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let empty = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] === 0 || (data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255)) empty++;
+        }
+        counts.push(empty);
+      } else counts.push(-1);
+      if (performance.now() < end) requestAnimationFrame(sample); else resolve({counts, total});
+    };
+    requestAnimationFrame(sample);
+  });
+}"""
+
+
+def blank_chart_frames(page, selector: str, seconds: float, jump: float = 0.05) -> tuple[int, list[int], int]:
+    """Watch the canvas of `selector` for `seconds`: (frames with part of the chart missing, the per-frame counts
+    of empty pixels, canvas pixels). A frame counts as blank when it has no canvas or its empty pixels exceed
+    the fewest seen by more than `jump` of the canvas (the Playground's decision map alone is ~12%)."""
+    result = page.evaluate(_EMPTY_PIXELS_JS, [selector, seconds * 1000])
+    counts, total = result["counts"], result["total"]
+    drawn = [c for c in counts if c >= 0]
+    floor = min(drawn) if drawn else 0
+    blank = sum(1 for c in counts if c < 0 or c - floor > jump * total)
+    return blank, counts, total

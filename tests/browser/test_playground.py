@@ -4,7 +4,7 @@ import re
 import time
 from urllib.parse import parse_qs, urlparse
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import blank_chart_frames, screenshot, wait_for_app
 
 
 def key(name: str) -> str:
@@ -61,6 +61,11 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     assert best > 90, f"test accuracy only reached {best}%"
     epochs = int(re.sub(r"\D", "", metric_value(page, "epoch")))
     assert epochs > 0
+    # Live and never blank: in no animation frame is the map or a neuron's map missing while it trains.
+    blank, counts, total = blank_chart_frames(page, f"{key('pg_live')} canvas", 3.0)
+    assert len(counts) >= 10 and min(counts) < 0.95 * total  # frames were seen, and the chart draws on its canvas
+    assert int(re.sub(r"\D", "", metric_value(page, "epoch"))) > epochs  # ...while it kept training
+    assert blank == 0, f"{blank} of {len(counts)} frames had part of the live chart missing"
     screenshot(page, "playground_spiral_trained")
     page.get_by_role("button", name="Pause").click()
     page.get_by_role("button", name="Play").wait_for(timeout=30_000)

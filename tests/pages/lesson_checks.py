@@ -44,6 +44,19 @@ def chart_frames(at: AppTest, key: str) -> list[pd.DataFrame]:
     return frames
 
 
+def map_fields(at: AppTest, key: str) -> list[list[str]]:
+    """Every map drawn inside the container `key` (decision maps, probability maps, a diagram's neuron maps,
+    as `ui.charts.field_rows` frames): per frame, its rows' colours."""
+    return [list(frame["colors"]) for frame in chart_frames(at, key) if "colors" in frame.columns]
+
+
+def field_of(values, kind: str = "binary", **options) -> list[str]:
+    """The rows' colours `ui.charts` draws for a map of `values` (see `ui.charts.field_colors`)."""
+    from ui.charts import field_colors, field_rows
+
+    return list(field_rows(field_colors(values, kind, **options), (0.0, 1.0), (0.0, 1.0))["colors"])
+
+
 def chart_specs(at: AppTest, key: str) -> str:
     """The Vega-Lite JSON specs (titles, axis names, colours) of the charts inside the container `key`, joined."""
     specs = [node.proto.spec for node in _walk(keyed_block(at, key))

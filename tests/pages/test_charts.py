@@ -1,11 +1,7 @@
 """ui.charts builders: the data each chart carries matches its inputs, and every chart is valid Vega-Lite."""
 
-import base64
-import io
-
 import numpy as np
 import pytest
-from PIL import Image
 
 from engine import Dense, Sequential
 from ui import charts
@@ -17,10 +13,11 @@ YS = np.linspace(-6, 6, R)
 GX, GY = np.meshgrid(XS, YS)  # row i at x2 = YS[i]
 
 
-def pixels(url: str) -> np.ndarray:
-    assert url.startswith("data:image/png;base64,")
-    image = Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1])))
-    return np.asarray(image.convert("RGB")).astype(int)
+def pixels(field) -> np.ndarray:
+    """A `field_rows` frame back to colours (rows, columns, 3) in 0..255, top row (highest x2) first."""
+    assert (np.diff(field["y0"]) > 0).all()  # rows from the lowest x2 up
+    rows = [[rgb(color) for color in row.split(" ")] for row in field["colors"]]
+    return np.array(rows[::-1])
 
 
 def rgb(color: str) -> np.ndarray:
@@ -33,8 +30,8 @@ def test_binary_map_colours_follow_the_probability_and_points_match():
     y = np.array([1, 0, 1])
     fig = charts.decision_map_figure(p, XS, YS, kind="binary", points_X=X, points_y=y,
                                      is_test=[False, True, False], class_names=["neg", "pos"])
-    image = pixels(fig.frames["image"]["url"][0])
-    assert image.shape == (R, R, 3)
+    image = pixels(fig.frames["field"])
+    assert image.shape == (2 * R, R, 3)  # each row split in two (smoother steps)
     left, right = image[R // 2, 0], image[R // 2, -1]
     assert left[0] > left[2] and right[2] > right[0]  # orange for p=0, blue for p=1
     points = fig.frames["points"]
@@ -44,9 +41,16 @@ def test_binary_map_colours_follow_the_probability_and_points_match():
     charts.decision_map(p, XS, YS, kind="binary", points_X=X, points_y=y).to_dict()  # valid Vega-Lite
 
 
-def test_image_rows_put_high_x2_at_the_top():
+def test_field_rows_put_high_x2_at_the_top_and_cover_the_plot():
     p = (GY > 0).astype(float)  # blue above x2 = 0
-    image = pixels(charts.decision_map_figure(p, XS, YS).frames["image"]["url"][0])
+    field = charts.decision_map_figure(p, XS, YS).frames["field"]
+    step = XS[1] - XS[0]
+    assert field["y0"].iloc[0] == pytest.approx(YS[0] - step / 2) and field["y1"].iloc[-1] == pytest.approx(
+        YS[-1] + step / 2)
+    np.testing.assert_allclose(field["x0"], XS[0] - step / 2, rtol=1e-6)
+    np.testing.assert_allclose(field["x1"], XS[-1] + step / 2, rtol=1e-6)
+    assert (field["y1"].iloc[:-1].to_numpy() > field["y0"].iloc[1:].to_numpy()).all()  # rows overlap: no seams
+    image = pixels(field)
     assert image[0, R // 2][2] > image[0, R // 2][0]  # top row: blue
     assert image[-1, R // 2][0] > image[-1, R // 2][2]  # bottom row: orange
 
@@ -56,13 +60,13 @@ def test_softmax_map_uses_class_colours_and_certainty():
     probs[..., 2] = 1.0  # certain class 2 everywhere...
     probs[:, : R // 2] = 1.0 / 3  # ...except the left half: a coin toss
     fig = charts.decision_map_figure(probs, XS, YS, kind="softmax", class_names=["a", "b", "c"])
-    image = pixels(fig.frames["image"]["url"][0])
+    image = pixels(fig.frames["field"])
     certain, unsure = image[0, -1], image[0, 0]
     green = rgb(charts.class_color(2))
     assert np.abs(certain - green).sum() < np.abs(unsure - green).sum()
     assert unsure.min() > 230  # 1/K everywhere is (nearly) white
     discrete = pixels(charts.decision_map_figure(probs, XS, YS, kind="softmax", discretize=True)
-                      .frames["image"]["url"][0])
+                      .frames["field"])
     assert discrete[0, 0].min() < 230  # discretized: even a coin toss gets its winner's full colour
     charts.decision_map(probs, XS, YS, kind="softmax").to_dict()
 
@@ -72,9 +76,9 @@ def test_regression_map_and_discretize():
     fig = charts.decision_map_figure(values, XS, YS, kind="regression", value_domain=(-1, 1),
                                      points_X=[[0.0, 0.0]], points_y=[0.25])
     assert fig.frames["points"]["target"][0] == pytest.approx(0.25)
-    smooth = pixels(fig.frames["image"]["url"][0])
+    smooth = pixels(fig.frames["field"])
     hard = pixels(charts.decision_map_figure(values, XS, YS, kind="regression", value_domain=(-1, 1),
-                                             discretize=True).frames["image"]["url"][0])
+                                             discretize=True).frames["field"])
     assert len({tuple(c) for c in hard.reshape(-1, 3)}) == 2
     assert len({tuple(c) for c in smooth.reshape(-1, 3)}) > 2
     with pytest.raises(ValueError):
@@ -86,16 +90,18 @@ def test_spec_is_the_same_for_new_numbers_and_names_its_data():
     second = charts.decision_map_figure(-GX / 6, XS, YS, kind="binary", points_X=[[0, 0]], points_y=[1])
     assert first.key == second.key and first.spec() == second.spec()
     text = str(first.spec())
-    assert "'name': 'image'" in text and "'name': 'points'" in text
+    assert "'name': 'field'" in text and "'name': 'points'" in text
     assert first.spec()["usermeta"]["embedOptions"]["renderer"] == "canvas"
-    assert first.frames["image"]["url"][0] != second.frames["image"]["url"][0]
+    assert list(first.frames["field"]["colors"]) != list(second.frames["field"]["colors"])
 
 
 def test_probability_maps_one_panel_per_class_with_membership():
     probs = np.stack([GX > 0, GX <= 0], axis=-1).astype(float)
     Y = np.array([[1, 0], [1, 1], [0, 0]])
     fig = charts.probability_maps_figure(probs, XS, YS, ["A", "B"], points_X=np.zeros((3, 2)), points_y=Y)
-    assert sorted(fig.frames) == ["image0", "image1", "points0", "points1"]
+    assert sorted(fig.frames) == ["field0", "field1", "points0", "points1"]
+    a, b = pixels(fig.frames["field0"]), pixels(fig.frames["field1"])
+    assert a[0, -1].sum() < a[0, 0].sum() and b[0, 0].sum() < b[0, -1].sum()  # each coloured where p is high
     assert list(fig.frames["points0"]["member"]) == [1, 1, 0]
     assert list(fig.frames["points1"]["member"]) == [0, 1, 0]
     labels = charts.probability_maps_figure(probs, XS, YS, ["A", "B"], points_X=np.zeros((3, 2)),
@@ -124,6 +130,19 @@ def test_loss_curves_thin_long_histories_but_keep_the_last_epoch():
     assert len(loss) <= 201 and loss["epoch"].iloc[-1] == n and loss["epoch"].iloc[0] == 1
 
 
+def test_loss_curves_thin_each_series_on_its_own_points():
+    # The Playground evaluates the test set once per update (every 30th epoch here): thinning the train curve
+    # must not drop those points.
+    n = 3000
+    val = np.full(n, np.nan)
+    val[29::30] = np.linspace(1, 0.5, n // 30)
+    history = {"epoch": list(range(1, n + 1)), "loss": list(np.linspace(1, 0, n)), "val_loss": list(val)}
+    loss = charts.loss_curves_figure(history, max_points=120).frames["loss"]
+    test = loss[loss["split"] == "test"]
+    assert len(test) == n // 30 and test["epoch"].iloc[0] == 30 and test["epoch"].iloc[-1] == n
+    assert 100 <= (loss["split"] == "train").sum() <= 121
+
+
 def test_probability_bars_mark_the_true_class():
     fig = charts.probability_bars_figure([0.2, 0.7, 0.1], ["a", "b", "c"], true_class=1)
     bars = fig.frames["bars"]
@@ -148,7 +167,7 @@ def test_network_diagram_links_are_the_weights():
     charts.network_diagram(model, ["x1", "x2"]).to_dict()
 
 
-def test_network_diagram_node_maps_become_one_image_per_node():
+def test_network_diagram_node_maps_are_drawn_inside_each_node():
     model = Sequential([Dense(3, activation="tanh"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
     grid = np.column_stack([GX.ravel(), GY.ravel()])
     outputs = model.layer_outputs(grid)
@@ -156,9 +175,14 @@ def test_network_diagram_node_maps_become_one_image_per_node():
     assert [m.shape for m in maps] == [(2, R, R), (3, R, R), (1, R, R)]
     assert np.allclose(maps[0][0], GX)  # unit 0 of the input column is x1 on the grid
     fig = charts.network_diagram_figure(model, ["x1", "x2"], ["y"], node_maps=maps)
-    urls = list(fig.frames["nodes"]["url"])
-    assert len(urls) == 6 and all(url.startswith("data:image/png") for url in urls)
-    x1 = pixels(urls[0])
+    fields, nodes = fig.frames["fields"], fig.frames["nodes"]
+    assert len(fields) == 6 * R  # R rows per node
+    for i in range(6):  # each node's rows fill its box, around its centre
+        rows = fields.iloc[i * R:(i + 1) * R]
+        assert rows["x0"].iloc[0] < nodes["x"][i] < rows["x1"].iloc[0]
+        assert rows["y1"].min() < nodes["y"][i] < rows["y0"].max()
+    first = fields.iloc[:R]
+    x1 = np.array([[rgb(c) for c in row.split(" ")] for row in first["colors"]])
     assert x1[R // 2, -1][2] > x1[R // 2, -1][0] and x1[R // 2, 0][0] > x1[R // 2, 0][2]
     charts.network_diagram(model, ["x1", "x2"], ["y"], node_maps=maps).to_dict()
 
@@ -169,9 +193,9 @@ def test_combine_prefixes_each_figures_data_and_makes_one_valid_chart():
     diagram = charts.network_diagram_figure(model, ["x1", "x2"])
     curves = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5]})
     both = charts.combine([[("diagram", diagram), ("map", field)], [("curves", curves)]])
-    assert set(both.frames) == {"diagram_links", "diagram_nodes", "map_image", "map_points", "curves_loss",
+    assert set(both.frames) == {"diagram_links", "diagram_nodes", "map_field", "map_points", "curves_loss",
                                 "curves_empty"}
-    assert both.frames["map_image"] is field.frames["image"]
+    assert both.frames["map_field"] is field.frames["field"]
     text = str(both.spec())
     assert "'name': 'map_points'" in text and "'name': 'curves_loss'" in text
     both.chart().to_dict()  # valid Vega-Lite, configuration only at the top

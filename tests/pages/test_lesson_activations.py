@@ -7,8 +7,7 @@ import pytest
 from engine import activations
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
-from tests.pages.lesson_checks import chart_frames, metric_value, page_app
-from ui.charts import field_image
+from tests.pages.lesson_checks import chart_frames, field_of, map_fields, metric_value, page_app
 
 PAGE = "pages/5_Activations.py"
 
@@ -74,7 +73,7 @@ def page_grid():
 
 
 def map_image(app, key):
-    return [f for f in chart_frames(app, key) if "url" in f.columns][0]["url"][0]
+    return map_fields(app, key)[0]
 
 
 def test_maps_draw_the_trained_networks(at):
@@ -82,7 +81,7 @@ def test_maps_draw_the_trained_networks(at):
     for key, name in (("acts_map_linear", "linear"), ("acts_map_other", "relu")):
         model = at.session_state["acts.models"][name]
         values = model.predict(points)[:, 0].reshape(len(ys), len(xs))
-        assert map_image(at, key) == field_image(values, "binary", discretize=True)
+        assert map_image(at, key) == field_of(values, "binary", discretize=True)
 
 
 def test_linear_hidden_layers_draw_a_straight_boundary_relu_bends(at):
@@ -138,4 +137,4 @@ def test_decision_toggle_switches_to_probabilities(at):
     at.toggle(key="acts.discretize").set_value(False).run()
     points, xs, ys = page_grid()
     values = at.session_state["acts.models"]["relu"].predict(points)[:, 0].reshape(len(ys), len(xs))
-    assert map_image(at, "acts_map_other") == field_image(values, "binary", discretize=False) != before
+    assert map_image(at, "acts_map_other") == field_of(values, "binary", discretize=False) != before

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from engine.datasets import make_dataset, train_test_split
-from tests.pages.lesson_checks import chart_frames, chart_specs, page_app
+from tests.pages.lesson_checks import chart_specs, map_fields, page_app
 
 PAGE = "pages/7_Multi_Label.py"
 
@@ -29,9 +29,9 @@ def test_renders_in_chinese_with_the_notes_labels():
     assert all(name in json.dumps(spec, ensure_ascii=False) for name in ("P(汽车)", "P(公交车)", "P(行人)"))
 
 
-def map_images(app, head: str) -> list[str]:
-    """The PNG data URLs of one head's maps, one per label."""
-    return [f["url"][0] for f in chart_frames(app, f"multilabel_maps_{head}") if "url" in f.columns]
+def map_images(app, head: str) -> list[list[str]]:
+    """The colours of one head's maps, one per label."""
+    return map_fields(app, f"multilabel_maps_{head}")
 
 
 def test_one_map_per_label_for_each_head(trained):

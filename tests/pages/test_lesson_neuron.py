@@ -6,8 +6,7 @@ import pytest
 from engine import Dense, Sequential
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
-from tests.pages.lesson_checks import chart_frames, metric_value, page_app
-from ui.charts import field_image
+from tests.pages.lesson_checks import chart_frames, field_of, map_fields, metric_value, page_app
 
 PAGE = "pages/2_One_Neuron.py"
 LOSS = "loss at these w, b"
@@ -102,8 +101,8 @@ def test_training_is_deterministic():
 
 
 def map_image(app, key):
-    """The PNG data URL of the probability field drawn in the decision map inside container `key`."""
-    return [f for f in chart_frames(app, key) if "url" in f.columns][0]["url"][0]
+    """The colours of the probability field drawn in the decision map inside container `key`."""
+    return map_fields(app, key)[0]
 
 
 def expected_image(model):
@@ -111,7 +110,7 @@ def expected_image(model):
     data = make_dataset("gaussians", n_points=200, noise=0.1, seed=0)
     x_range, y_range = plot_range(data.X)
     points, xs, ys = grid_points(x_range, y_range, 50)
-    return field_image(model.predict(points)[:, 0].reshape(len(ys), len(xs)), "binary")
+    return field_of(model.predict(points)[:, 0].reshape(len(ys), len(xs)), "binary")
 
 
 def test_two_input_neuron_draws_its_probability_over_the_plane(at):

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from engine import SGD, Dense, Sequential
-from tests.pages.lesson_checks import chart_frames, metric_value, page_app
+from tests.pages.lesson_checks import chart_frames, map_fields, metric_value, page_app
 
 PAGE = "pages/8_Optimizers.py"
 
@@ -87,7 +87,7 @@ def test_race_starts_from_identical_weights_and_adam_steps_differ(at):
 
 def test_race_changes_the_boundaries_and_curves(at):
     def image(name):
-        return next(f["url"][0] for f in chart_frames(at, f"opt_race_map_{name}") if "url" in f.columns)
+        return map_fields(at, f"opt_race_map_{name}")[0]
 
     before = {name: image(name) for name in ("sgd", "adam")}
     assert before["sgd"] == before["adam"]  # identical start, identical boundary

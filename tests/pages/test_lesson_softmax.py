@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from tests.pages.lesson_checks import chart_frames, metric_value, page_app
+from tests.pages.lesson_checks import chart_frames, map_fields, metric_value, page_app
 
 PAGE = "pages/6_Softmax.py"
 
@@ -82,9 +82,9 @@ def test_custom_logits_and_bad_input(at):
     assert at.session_state["sm.precision"]["paths"]["exact"] == pytest.approx(math.log(2), rel=1e-12)
 
 
-def map_images(app) -> list[str]:
-    """The PNG data URLs of the per-class maps, one per class."""
-    return [f["url"][0] for f in chart_frames(app, "softmax_maps") if "url" in f.columns]
+def map_images(app) -> list[list[str]]:
+    """The colours of the per-class maps, one per class."""
+    return map_fields(app, "softmax_maps")
 
 
 def test_training_changes_the_maps_and_the_weights(at):

@@ -57,8 +57,11 @@ def test_default_page_builds_the_default_network_and_shows_live_views():
     assert [layer.activation for layer in model.layers] == ["tanh", "tanh", "sigmoid"]
     assert model.epochs_trained == 0
     # map, diagram, curves and the picked point's bars, each a chart in its keyed container
-    image = chart_datasets(at)["map_image"]
-    assert image.column("url")[0].as_py().startswith("data:image/png;base64,")
+    field = chart_datasets(at)["map_field"]
+    assert field.num_rows == 2 * pg.MAP_RESOLUTION  # one gradient-filled rect per (half) row of the grid
+    assert len(field.column("colors")[0].as_py().split(" ")) == pg.MAP_RESOLUTION
+    nodes = chart_datasets(at)["diagram_fields"]
+    assert nodes.num_rows == (2 + 4 + 2 + 1) * pg.NODE_MAP_RESOLUTION  # each neuron's map, inside its node
     assert chart_datasets(at)["map_points"].num_rows == 400
     assert chart_datasets(at)["diagram_links"].num_rows == 2 * 4 + 4 * 2 + 2 * 1
     assert chart_datasets(at)["point_bars"].num_rows == 2
@@ -118,9 +121,9 @@ def test_play_then_each_run_is_one_tick():
     first_epochs = model_of(at).epochs_trained
     assert first_epochs == 7
     losses = list(at.session_state["pg.history"]["loss"])
-    map_before = chart_datasets(at)["map_image"].column("url")[0].as_py()
+    map_before = chart_datasets(at)["map_field"].column("colors").to_pylist()
     at.run()
-    map_after = chart_datasets(at)["map_image"].column("url")[0].as_py()
+    map_after = chart_datasets(at)["map_field"].column("colors").to_pylist()
     assert map_before != map_after  # the boundary is redrawn with the trained model
     assert model_of(at).epochs_trained == 14
     assert at.session_state["pg.history"]["loss"][-1] != losses[-1]
@@ -263,10 +266,10 @@ def test_a_big_network_from_a_link_draws_its_strongest_weights():
 
 def test_per_class_maps_for_softmax():
     at = open_page(dataset="blobs")
-    assert chart_datasets(at).keys() >= {"map_image", "map_points"}
-    assert "classes_image0" not in chart_datasets(at)
+    assert chart_datasets(at).keys() >= {"map_field", "map_points"}
+    assert "classes_field0" not in chart_datasets(at)
     at.toggle(key="pg_class_maps").set_value(True).run()
-    assert chart_datasets(at).keys() >= {"classes_image0", "classes_image1", "classes_image2"}
+    assert chart_datasets(at).keys() >= {"classes_field0", "classes_field1", "classes_field2"}
 
 
 def test_softmax_and_regression_sets_draw_without_errors():
