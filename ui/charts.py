@@ -446,10 +446,14 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
                                        "split": pd.Categorical.from_codes(codes, categories=list(splits))})
     has_accuracy = "accuracy" in frames
     # Before the first epoch the panels are empty: a note in the middle, and two invisible points that give the
-    # axes a sensible range (0..1) instead of a lone "0.000000" tick. Trained, the frame is empty.
-    untrained = frames["loss"].empty
-    frames["empty"] = pd.DataFrame({"epoch": [0.0, 1.0] if untrained else [], "value": [0.1, 1.0] if untrained else [],
-                                    "text": [t("charts.no_epochs"), ""] if untrained else []})
+    # axes a sensible range (0..1) instead of a lone "0.000000" tick. Once trained, the two points are the loss
+    # curve's ends (inside its range): a layer whose data is empty would make Vega warn at every tick.
+    loss = frames["loss"]
+    untrained = loss.empty
+    frames["empty"] = pd.DataFrame({
+        "epoch": [0.0, 1.0] if untrained else [float(loss["epoch"].iloc[0]), float(loss["epoch"].iloc[-1])],
+        "value": [0.1, 1.0] if untrained else [float(loss["value"].iloc[0]), float(loss["value"].iloc[-1])],
+        "text": [t("charts.no_epochs") if untrained else "", ""]})
     frames["empty"]["text"] = frames["empty"]["text"].astype(object)
     structure = (has_accuracy, log_scale, width, height)
 
@@ -464,7 +468,10 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
 
         def panel(metric: str):
             name = t(f"common.{metric}")
-            hover = alt.selection_point(fields=["epoch"], nearest=True, on="pointerover", empty=False,
+            # Hovering a curve shows the point's dot and numbers: every point has a dot, invisible until hovered
+            # (so no layer's data is ever empty), large enough to find. Not Vega's "nearest": its Voronoi cells,
+            # recomputed at every tick, cost more than the rest of the curves.
+            hover = alt.selection_point(fields=["epoch", "split"], on="pointerover", empty=False,
                                         clear="pointerout", name=f"hover_{metric}")
             base = alt.Chart(data_of(metric))
             if log_scale and metric == "loss":
@@ -477,19 +484,17 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
             # "~r": plain decimals without trailing zeros (0.25, 1500, 0), never "0.000000" on an empty axis.
             y = alt.Y("value:Q", title=name, scale=y_scale,
                       axis=alt.Axis(format=".0%") if metric == "accuracy" else alt.Axis(format=",.3~r"))
-            # The hover picks the nearest line vertex; the hovered epoch's dots are a separate, filtered layer.
-            lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash).add_params(hover)
-            dots = base.mark_point(size=70, filled=True).transform_filter(hover).encode(
-                x=x, y=y, color=color,
+            lines = base.mark_line(strokeWidth=2.5).encode(x=x, y=y, color=color, strokeDash=dash)
+            dots = base.mark_point(size=150, filled=True).encode(
+                x=x, y=y, color=color, opacity=alt.condition(hover, alt.value(1), alt.value(0)),
                 tooltip=[alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
                          alt.Tooltip("split:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
-            )
-            rule = base.mark_rule(color="#999999").encode(x=x).transform_filter(hover)
+            ).add_params(hover)
             empty = alt.Chart(data_of("empty"))
             frame = empty.mark_point(opacity=0, size=0).encode(x=x, y=y)
             note = empty.transform_filter("datum.text").mark_text(fontSize=FONT_SIZE, color="#666666").encode(
                 x=alt.value(width / 2), y=alt.value(height / 2), text="text:N")
-            return alt.layer(lines, rule, dots, frame, note).properties(width=width, height=height, title=name)
+            return alt.layer(lines, dots, frame, note).properties(width=width, height=height, title=name)
 
         return alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
 

@@ -30,6 +30,21 @@ def set_number(page, widget_key: str, value: int) -> None:
     wait_for_app(page)
 
 
+def hover_tooltip(page, canvas: str, word: str) -> str | None:
+    """Move the pointer over the lower half of the chart (where the curves are) until Vega shows a tooltip
+    containing `word`; its text, or None."""
+    page.locator(canvas).first.scroll_into_view_if_needed()
+    box = page.locator(canvas).first.bounding_box()
+    for x in range(60, 300, 20):
+        for y in range(int(box["height"] * 0.5), int(box["height"]), 3):
+            page.mouse.move(box["x"] + x, box["y"] + y)
+            text = page.evaluate("() => { const t = document.querySelector('#vg-tooltip-element');"
+                                 " return t && t.classList.contains('visible') ? t.innerText : null; }")
+            if text and word in text:
+                return text
+    return None
+
+
 def test_build_train_past_90_percent_and_share(page, server_url, browser):
     page.goto(f"{server_url}/Playground")
     wait_for_app(page)
@@ -69,6 +84,9 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     screenshot(page, "playground_spiral_trained")
     page.get_by_role("button", name="Pause").click()
     page.get_by_role("button", name="Play").wait_for(timeout=30_000)
+
+    # The curves are hoverable: somewhere over the loss curve the pointer gets the epoch and the loss.
+    assert hover_tooltip(page, f"{key('pg_live')} canvas", "loss"), "no tooltip over the loss curve"
 
     # Share: the address bar holds the experiment; the "copy link" box shows the same parameters.
     query = parse_qs(urlparse(page.url).query)

@@ -210,7 +210,11 @@ def test_loss_curves_say_not_trained_before_the_first_epoch_and_never_show_long_
     empty = charts.loss_curves_figure({"epoch": [], "loss": [], "val_loss": []})
     assert list(empty.frames["empty"]["text"]) == [t("charts.no_epochs"), ""]
     trained = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5], "val_loss": [1.1, 0.6]})
-    assert trained.frames["empty"].empty and trained.key == empty.key  # same chart, the note just goes away
+    # Same chart, the note just goes away; its frame points are the loss curve's ends (never an empty layer).
+    assert list(trained.frames["empty"]["text"]) == ["", ""] and trained.key == empty.key
+    assert list(trained.frames["empty"]["epoch"]) == [1, 2]
+    loss = trained.frames["loss"]
+    assert set(trained.frames["empty"]["value"]) <= set(loss["value"])
     spec = str(trained.chart().to_dict())
     assert "',.3~r'" in spec and "'title': '" + t("charts.curves") + "'" in spec
 
