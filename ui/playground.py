@@ -22,7 +22,7 @@ from engine.features import expand, grid_points, plot_range
 from ui.state import FIELDS_BY_NAME, current_config, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
-NODE_MAP_RESOLUTION = 20  # each neuron's map inside the diagram
+NODE_MAP_RESOLUTION = 12  # each neuron's map inside the diagram (TF Playground draws 10 x 10)
 CURVE_POINTS = 120  # points per loss/accuracy curve: the live curves are 240 px wide
 MAX_NODES_WITH_MAPS = 40  # beyond this many nodes the diagram drops the neuron maps (too many cells to redraw)
 HISTORY_CAP = 1000
