@@ -9,7 +9,9 @@ units, Adam, batch 10, 30 epochs per update), presses Play and measures for `sec
 - canvas renders/s of the live chart (diagram, map, curves and bars are one Vega view): Vega clears its canvas
   once per render, so `clearRect` calls are counted (an init script wraps it); one render per update;
 - remounts: chart canvases removed from the page (a remount blanks the chart for a frame);
-- epochs/s: the epoch counter's change over the window.
+- epochs/s: the epoch counter's change over the window;
+- the server's memory (VmRSS) at the window's start and end: flat over a long window means the history and the
+  session's caches are capped.
 Then, in a second window of `BLANK_SECONDS` (reading the canvas back costs the browser time, so not during the
 first): blank frames, animation frames in which part of the live chart is missing (no canvas, or the map or
 the neuron maps not drawn: `tests.browser.conftest.blank_chart_frames`).
@@ -85,6 +87,13 @@ RESULT = """
 CHARTS = ("pg_live",)  # the live area: one Vega chart (diagram, map, curves, the picked point's bars)
 
 
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def epoch_shown(page) -> int:
     text = page.locator("[data-testid='stMarkdownContainer'] h4").first.inner_text()
     return int(re.search(r"epoch\s*(\d+)", text).group(1))
@@ -149,10 +158,10 @@ def main(seconds: float = 20.0, query: str = "") -> None:
             page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
             page.wait_for_timeout(4000)  # warm-up: specs built, first ticks done
             page.evaluate(WATCH, list(CHARTS))
-            epoch_start, t0 = epoch_shown(page), time.monotonic()
+            epoch_start, t0, rss_start = epoch_shown(page), time.monotonic(), rss_mb(proc.pid)
             page.wait_for_timeout(seconds * 1000)
             result = page.evaluate(RESULT, list(CHARTS))
-            epoch_end, elapsed = epoch_shown(page), time.monotonic() - t0
+            epoch_end, elapsed, rss_end = epoch_shown(page), time.monotonic() - t0, rss_mb(proc.pid)
             blank, counts, _ = blank_chart_frames(page, f".st-key-{CHARTS[0]} canvas", BLANK_SECONDS)
             page.get_by_role("button", name="Pause").click()
             browser.close()
@@ -174,6 +183,8 @@ def main(seconds: float = 20.0, query: str = "") -> None:
     print(f"  chart canvases removed (remounts): {result['removed']}")
     print(f"  animation frames with part of the chart missing: {blank} of {len(counts)} "
           f"({blank / max(len(counts), 1):.1%}; second window of {BLANK_SECONDS:.0f} s)")
+    print(f"  server memory: {rss_start:.0f} MB at the window's start, {rss_end:.0f} MB at its end "
+          f"({rss_end / rss_start:.3f}x)")
     print(f"  reference: one tick's server-side work in-process = {reference * 1000:.1f} ms")
 
 
