@@ -34,7 +34,7 @@ PAUSE = re.compile(r"^\W*(Pause|Stop|暂停|停止)\b", re.IGNORECASE)
 # (file name, URL path and query, seconds of training before the picture, how much of the page:
 #  None = the first screen, "full" = the whole page, a CSS selector = from the top down to that element's bottom)
 SHOTS = [
-    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh", 15, ".st-key-pg_live"),
+    ("playground", "/Playground?dataset=spiral&hidden=8,8,6&acts=tanh,tanh,tanh&lr=0.01", 15, ".st-key-pg_live"),
     ("lesson_softmax", "/Softmax", 0, None),
     ("home", "/", 0, "full"),
     ("playground_zh", "/Playground?dataset=xor&lang=zh", 8, ".st-key-pg_live"),
