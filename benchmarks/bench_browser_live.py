@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from benchmarks.bench_sessions import rss_mb  # noqa: E402
 from tests.browser.conftest import CHROMIUM, blank_chart_frames, start_server  # noqa: E402
 
 TFP_EPOCHS_PER_SECOND = 60.0  # TensorFlow Playground: one epoch per animation frame at 60 fps
@@ -85,13 +86,6 @@ RESULT = """
 """
 
 CHARTS = ("pg_live",)  # the live area: one Vega chart (diagram, map, curves, the picked point's bars)
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return float("nan")
 
 
 def epoch_shown(page) -> int:

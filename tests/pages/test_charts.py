@@ -13,11 +13,15 @@ YS = np.linspace(-6, 6, R)
 GX, GY = np.meshgrid(XS, YS)  # row i at x2 = YS[i]
 
 
+def row_colors(colors) -> np.ndarray:
+    """`field_rows` "colors" (one string per row) -> (rows, columns, 3) in 0..255, in the frame's order."""
+    return np.array([[rgb(color) for color in row.split(" ")] for row in colors])
+
+
 def pixels(field) -> np.ndarray:
     """A `field_rows` frame back to colours (rows, columns, 3) in 0..255, top row (highest x2) first."""
     assert (np.diff(field["y0"]) > 0).all()  # rows from the lowest x2 up
-    rows = [[rgb(color) for color in row.split(" ")] for row in field["colors"]]
-    return np.array(rows[::-1])
+    return row_colors(field["colors"])[::-1]
 
 
 def rgb(color: str) -> np.ndarray:
@@ -181,8 +185,7 @@ def test_network_diagram_node_maps_are_drawn_inside_each_node():
         rows = fields.iloc[i * R:(i + 1) * R]
         assert rows["x0"].iloc[0] < nodes["x"][i] < rows["x1"].iloc[0]
         assert rows["y1"].min() < nodes["y"][i] < rows["y0"].max()
-    first = fields.iloc[:R]
-    x1 = np.array([[rgb(c) for c in row.split(" ")] for row in first["colors"]])
+    x1 = row_colors(fields["colors"].iloc[:R])
     assert x1[R // 2, -1][2] > x1[R // 2, -1][0] and x1[R // 2, 0][0] > x1[R // 2, 0][2]
     charts.network_diagram(model, ["x1", "x2"], ["y"], node_maps=maps).to_dict()
 
