@@ -12,7 +12,7 @@ from engine.losses import LOSSES, head_mismatch
 from ui import charts
 from ui import playground as pg
 from ui.data_widgets import csv_upload
-from ui.i18n import t
+from ui.i18n import current_language, t
 from ui.model_io import model_io_panel
 from ui.state import current_config, load_from_url, playground_link, write_to_url
 from ui.widgets import (
@@ -244,16 +244,17 @@ if model is not None:
     st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
               disabled=n_test < 2)
 
-with st.expander(t("pg.share"), icon=":material/link:"):
-    st.caption(t("pg.share_help"))
-    from ui.i18n import current_language
+# Popovers, not expanders: their contents (the link, the code previews) are drawn only while open, and every
+# element on the page is drawn again at each training tick.
+with st.container(horizontal=True, key="pg_keep"):
+    with st.popover(t("pg.share"), icon=":material/link:"):
+        st.caption(t("pg.share_help"))
+        st.code(playground_link(lang=current_language(), **current_config()), language=None)
 
-    st.code(playground_link(lang=current_language(), **current_config()), language=None)
-
-loaded = model_io_panel(model, key="pg", metadata={"playground": {k: list(v) if isinstance(v, tuple) else v
-                                                                  for k, v in current_config().items()}},
-                        feature_names=data.feature_names,
-                        class_names=None if problem == "regression" else list(data.ds.target_names))
+    loaded = model_io_panel(model, key="pg", metadata={"playground": {k: list(v) if isinstance(v, tuple) else v
+                                                                      for k, v in current_config().items()}},
+                            feature_names=data.feature_names,
+                            class_names=None if problem == "regression" else list(data.ds.target_names))
 if loaded is not None:
     problem_text = pg.adopt_model(loaded, data)
     if problem_text is None:

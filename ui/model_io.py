@@ -111,13 +111,16 @@ def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_
 
 def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = None, feature_names=None,
                    class_names=None) -> Sequential | None:
-    """Download/upload the model file and download Keras/NumPy code, in an expander.
+    """Download/upload the model file and download Keras/NumPy code, in a popover.
+
+    A popover, not an expander: its contents are drawn only while it is open. The Playground's page is drawn
+    again at every training tick, and a closed expander's code previews made each tick ~20% slower.
 
     Returns the Sequential from a newly uploaded file (once per file; `model.metadata` holds what was saved
     with it), or None. A bad file shows an error and returns None: the caller's model is never touched.
     The files hold the weights as of this run, so call it outside a live-training fragment.
     """
-    with st.expander(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
+    with st.popover(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
         st.caption(t("model_io.intro"))
         if model is None or not model.built:
             st.info(t("model_io.no_model"))

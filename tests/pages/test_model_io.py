@@ -61,7 +61,7 @@ def test_panel_in_chinese():
     assert not at.exception
     labels = {button.proto.label for button in at.get("download_button")}
     assert labels == {"下载模型 (.json)", "下载 Keras 代码 (.py)", "下载 NumPy 代码 (.py)"}
-    assert at.get("expander")[0].proto.label == "保存、加载与导出模型"
+    assert at.get("popover")[0].proto.popover.label == "保存、加载与导出模型"
 
 
 def test_names_that_do_not_fit_the_network_fall_back_to_defaults():
