@@ -450,11 +450,11 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
     # curve's ends (inside its range): a layer whose data is empty would make Vega warn at every tick.
     loss = frames["loss"]
     untrained = loss.empty
-    frames["empty"] = pd.DataFrame({
+    frames["frame"] = pd.DataFrame({
         "epoch": [0.0, 1.0] if untrained else [float(loss["epoch"].iloc[0]), float(loss["epoch"].iloc[-1])],
         "value": [0.1, 1.0] if untrained else [float(loss["value"].iloc[0]), float(loss["value"].iloc[-1])],
         "text": [t("charts.no_epochs") if untrained else "", ""]})
-    frames["empty"]["text"] = frames["empty"]["text"].astype(object)
+    frames["frame"]["text"] = frames["frame"]["text"].astype(object)
     structure = (has_accuracy, log_scale, width, height)
 
     def make(data_of):
@@ -490,9 +490,9 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
                 tooltip=[alt.Tooltip("epoch:Q", format="d", title=t("common.epoch")),
                          alt.Tooltip("split:N", title=" "), alt.Tooltip("value:Q", format=".4f", title=name)],
             ).add_params(hover)
-            empty = alt.Chart(data_of("empty"))
-            frame = empty.mark_point(opacity=0, size=0).encode(x=x, y=y)
-            note = empty.transform_filter("datum.text").mark_text(fontSize=FONT_SIZE, color="#666666").encode(
+            extent = alt.Chart(data_of("frame"))
+            frame = extent.mark_point(opacity=0, size=0).encode(x=x, y=y)
+            note = extent.transform_filter("datum.text").mark_text(fontSize=FONT_SIZE, color="#666666").encode(
                 x=alt.value(width / 2), y=alt.value(height / 2), text="text:N")
             return alt.layer(lines, dots, frame, note).properties(width=width, height=height, title=name)
 

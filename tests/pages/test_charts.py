@@ -197,7 +197,7 @@ def test_combine_prefixes_each_figures_data_and_makes_one_valid_chart():
     curves = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5]})
     both = charts.combine([[("diagram", diagram), ("map", field)], [("curves", curves)]])
     assert set(both.frames) == {"diagram_links", "diagram_nodes", "map_field", "map_points", "curves_loss",
-                                "curves_empty"}
+                                "curves_frame"}
     assert both.frames["map_field"] is field.frames["field"]
     text = str(both.spec())
     assert "'name': 'map_points'" in text and "'name': 'curves_loss'" in text
@@ -211,13 +211,13 @@ def test_combine_prefixes_each_figures_data_and_makes_one_valid_chart():
 
 def test_loss_curves_say_not_trained_before_the_first_epoch_and_never_show_long_zero_ticks():
     empty = charts.loss_curves_figure({"epoch": [], "loss": [], "val_loss": []})
-    assert list(empty.frames["empty"]["text"]) == [t("charts.no_epochs"), ""]
+    assert list(empty.frames["frame"]["text"]) == [t("charts.no_epochs"), ""]
     trained = charts.loss_curves_figure({"epoch": [1, 2], "loss": [1.0, 0.5], "val_loss": [1.1, 0.6]})
     # Same chart, the note just goes away; its frame points are the loss curve's ends (never an empty layer).
-    assert list(trained.frames["empty"]["text"]) == ["", ""] and trained.key == empty.key
-    assert list(trained.frames["empty"]["epoch"]) == [1, 2]
+    assert list(trained.frames["frame"]["text"]) == ["", ""] and trained.key == empty.key
+    assert list(trained.frames["frame"]["epoch"]) == [1, 2]
     loss = trained.frames["loss"]
-    assert set(trained.frames["empty"]["value"]) <= set(loss["value"])
+    assert set(trained.frames["frame"]["value"]) <= set(loss["value"])
     spec = str(trained.chart().to_dict())
     assert "',.3~r'" in spec and "'title': '" + t("charts.curves") + "'" in spec
 
