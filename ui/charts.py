@@ -769,5 +769,5 @@ def _node_fields(node_maps, sizes, centres, node_px: float) -> pd.DataFrame | No
             parts.append(_field_columns(rgb, (cx - half, cx + half), (cy + half, cy - half), split_rows=False))
     if not parts:
         return None
-    return pd.DataFrame({name: (sum((part[name] for part in parts), []) if name == "colors" else
-                                np.concatenate([part[name] for part in parts])) for name in parts[0]})
+    columns = {name: np.concatenate([part[name] for part in parts]) for name in ("x0", "x1", "y0", "y1")}
+    return pd.DataFrame({**columns, "colors": [row for part in parts for row in part["colors"]]})
