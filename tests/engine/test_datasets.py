@@ -1,3 +1,5 @@
+import hashlib
+
 import numpy as np
 import pytest
 
@@ -326,3 +328,70 @@ def test_changing_a_shipped_data_set_does_not_change_the_next_one():
     first.images[:] = -1
     again = make_dataset("digits", seed=0)
     assert again.X.min() == 0 and again.images.min() == 0
+
+
+def _digest(ds: Dataset) -> str:
+    """A hash of every array and name of a data set: equal hashes mean bit-for-bit equal data."""
+    h = hashlib.sha256()
+    arrays = [ds.X, ds.y] + [a for a in (ds.latent, ds.images) if a is not None]
+    for a in arrays:
+        a = np.ascontiguousarray(a)
+        h.update(str(a.dtype).encode())
+        h.update(str(a.shape).encode())
+        h.update(a.tobytes())
+    h.update(repr((ds.feature_names, ds.target_names, ds.latent_names, ds.problem, ds.needs_scaling)).encode())
+    return h.hexdigest()[:16]
+
+
+# Pinned from the code before the registry refactor (issue 10): every set must stay the same arrays.
+PINNED = {
+    "circle": "9de4e8a3c557e6b0",
+    "xor": "d3a29fd749d48c36",
+    "gaussians": "f53eaa034cb6716c",
+    "spiral": "7c2fb6f1ccc00803",
+    "moons": "977c893a5062a37a",
+    "multi_spiral": "ce943b5fff39f3d3",
+    "multi_spiral/k=3": "ce943b5fff39f3d3",
+    "multi_spiral/k=4": "65c73dde9f6ad7f2",
+    "multi_spiral/k=5": "f911530ece2c13b0",
+    "multi_spiral/k=6": "d3bf333c71d1ae3e",
+    "blobs": "221ca811372f7c01",
+    "blobs/k=2": "d1ded48a2e3a7329",
+    "blobs/k=3": "11163c8eef222158",
+    "blobs/k=4": "221ca811372f7c01",
+    "blobs/k=5": "b427c277e3976fb4",
+    "blobs/k=6": "187db8a38c8ee831",
+    "multilabel": "b426bfc39fa516a3",
+    "multilabel/k=2": "b5312235d0151ebf",
+    "multilabel/k=3": "b426bfc39fa516a3",
+    "multilabel/k=4": "39af42363755fba8",
+    "plane": "2dcaad676bce34ef",
+    "gaussian_mix": "37cc4ecb4358d2ab",
+    "house_price": "40e9b8bf4ade4792",
+    "line_1d": "fdc8293f5f619765",
+    "tshirt_price": "1f9a30027daeb875",
+    "tshirt_demand": "a86eb1b0caaa0c6e",
+    "coffee": "f7e66691e5fb6fa3",
+    "iris": "8201cccf467d92e0",
+    "digits": "1841970a9c900838",
+}
+
+
+@pytest.mark.parametrize("name", list(PINNED))
+def test_every_data_set_is_bit_for_bit_the_pinned_one(name):
+    key, _, k = name.partition("/k=")
+    ds = make_dataset(key, classes=int(k) if k else None)
+    assert _digest(ds) == PINNED[name]
+
+
+def test_pins_cover_every_key_and_class_count():
+    expected = set(DATASETS)
+    for key, spec in DATASETS.items():
+        if "classes" in spec.controls:
+            expected |= {f"{key}/k={k}" for k in range(spec.min_classes, spec.max_classes + 1)}
+    assert set(PINNED) == expected
+
+
+def test_the_classification_controls_are_bit_for_bit_the_pinned_ones():
+    ds = make_dataset("blobs", n_points=333, noise=0.3, seed=5, classes=5, imbalance=0.4, label_noise=0.2)
+    assert _digest(ds) == "fdc1b80569c19000"
