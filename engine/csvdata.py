@@ -335,7 +335,6 @@ def dataset_from_table(table: Table, feature_columns, target_columns, problem: s
         target_names=target_names,
         name="upload",
         needs_scaling=bool((np.abs(X).max(axis=0) > 6).any()),
-        description=f"Your own data: {X.shape[0]} rows, {X.shape[1]} features.",
     )
 
 

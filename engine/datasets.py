@@ -44,6 +44,7 @@ holds them (names in `Dataset.latent_names`).
 
 import functools
 import gzip
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -65,7 +66,6 @@ class Dataset:
     target_names: list[str]  # class names (binary: [negative, positive]), label names, or the target's name
     name: str  # key in DATASETS, or e.g. "upload"
     needs_scaling: bool = False  # True when features are far from a ~[-6, 6] scale (prices, °C, pixels 0..16)
-    description: str = ""  # one line, English; the UI translates by `name`
     latent: np.ndarray | None = None  # (n, k) hidden factors of a story-generated set, else None
     latent_names: list[str] = field(default_factory=list)
     images: np.ndarray | None = None  # (n, h, w) for image sets (digits: 8x8, 0..16), else None
@@ -112,65 +112,6 @@ class Dataset:
             images=None if self.images is None else self.images[index],
         )
 
-
-@dataclass(frozen=True)
-class DatasetSpec:
-    """What the picker needs to know about a data set before making it."""
-
-    problem: str
-    input_dim: int
-    label: str  # short English label; the UI translates by key
-    controls: tuple[str, ...] = ("n_points", "noise")  # of "n_points", "noise", "classes"
-    default_classes: int | None = None  # K (multiclass) or L (multilabel) when "classes" applies
-    min_classes: int | None = None
-    max_classes: int | None = None
-    needs_scaling: bool = False
-    shipped: bool = False
-    description: str = ""
-
-
-_TWO_D = ("n_points", "noise")
-_WITH_K = ("n_points", "noise", "classes")
-
-DATASETS: dict[str, DatasetSpec] = {
-    "circle": DatasetSpec("binary", 2, "Circle", _TWO_D,
-                          description="One class inside a circle, the other in a ring around it."),
-    "xor": DatasetSpec("binary", 2, "XOR", _TWO_D,
-                       description="Class 1 where x1 and x2 have the same sign (exclusive or)."),
-    "gaussians": DatasetSpec("binary", 2, "Two Gaussians", _TWO_D,
-                             description="Two Gaussian clouds; a straight line separates them."),
-    "spiral": DatasetSpec("binary", 2, "Spiral", _TWO_D,
-                          description="Two interleaved spiral arms; needs several hidden layers."),
-    "moons": DatasetSpec("binary", 2, "Moons", _TWO_D,
-                         description="Two interlocking half circles."),
-    "multi_spiral": DatasetSpec("multiclass", 2, "K-arm spiral", _WITH_K, 3, 3, 6,
-                                description="K interleaved spiral arms, one class each (softmax head)."),
-    "blobs": DatasetSpec("multiclass", 2, "Gaussian blobs", _WITH_K, 4, 2, 6,
-                         description="K Gaussian blobs, one class each (the course's four by default)."),
-    "multilabel": DatasetSpec("multilabel", 2, "Multi-label regions", _WITH_K, 3, 2, 4,
-                              description="Each point can carry several labels at once: inside circle A, "
-                                          "right of a line, in a band, inside circle B."),
-    "plane": DatasetSpec("regression", 2, "Plane", _TWO_D,
-                         description="Target is a tilted plane, (x1 + x2) / 10, from -1.2 to 1.2."),
-    "gaussian_mix": DatasetSpec("regression", 2, "Gaussian mix", _TWO_D,
-                                description="Target is a sum of six positive and negative Gaussian bumps."),
-    "house_price": DatasetSpec("regression", 2, "House price", _TWO_D, needs_scaling=True,
-                               description="Price ($100k, never negative) from floor area (m²) and age "
-                                           "(years): a ReLU output."),
-    "line_1d": DatasetSpec("regression", 1, "1-D line", _TWO_D,
-                           description="One input, y = 0.8 x + 1 plus noise: what a single linear neuron fits."),
-    "tshirt_price": DatasetSpec("binary", 1, "T-shirt price", _TWO_D, needs_scaling=True,
-                                description="Price of a T-shirt -> best-seller or not (one neuron, notes §2)."),
-    "tshirt_demand": DatasetSpec("binary", 4, "T-shirt demand", _TWO_D, needs_scaling=True,
-                                 description="Price, shipping, marketing, material -> best-seller, via "
-                                             "affordability, awareness, perceived quality (notes §3)."),
-    "coffee": DatasetSpec("binary", 2, "Coffee roasting", _TWO_D, needs_scaling=True,
-                          description="Roast temperature (°C) and duration (min) -> good roast or not."),
-    "iris": DatasetSpec("multiclass", 4, "Iris flowers", (), needs_scaling=True, shipped=True,
-                        description="150 irises, 4 measurements in cm, 3 species (Fisher 1936)."),
-    "digits": DatasetSpec("multiclass", 64, "Handwritten digits", (), needs_scaling=True, shipped=True,
-                          description="1797 handwritten digits as 8x8 images of 0..16, 10 classes."),
-}
 
 BLOB_CENTRES_4 = np.array([[-5.0, 2.0], [-2.0, -2.0], [1.0, 2.0], [5.0, -2.0]])  # the course's four blobs
 BLOB_RING_RADIUS = 4.0
@@ -352,7 +293,7 @@ def _tshirt_demand(n, noise, rng):
     ])
     latent, score = tshirt_story(X)
     y = (score + rng.normal(0, 8.0 * noise, n) > 0).astype(int)
-    return X, y, latent
+    return X, y, {"latent": latent, "latent_names": list(TSHIRT_LATENT)}
 
 
 def coffee_rule(temperature, duration) -> np.ndarray:
@@ -427,6 +368,89 @@ def apply_label_noise(ds: Dataset, label_noise: float, rng: np.random.Generator)
     return replace(ds, y=y)
 
 
+# --- the registry: one record per data set ---------------------------------------------------------------
+
+Generator = Callable[..., tuple]  # (n, noise, rng[, k]) -> (X, y) or (X, y, extras for Dataset's fields)
+
+
+@dataclass(frozen=True)
+class DatasetSpec:
+    """Everything about one data set: how to make it and what the picker needs to know before making it.
+
+    `generate(n, noise, rng)` (with `k` as a fourth argument when "classes" is a control) returns (X, y), or
+    (X, y, extras) where extras holds other `Dataset` fields (`latent`, `latent_names`, `images`).
+    `target_names` is a tuple, or a function of K (or L) for sets whose classes are a control.
+    """
+
+    problem: str
+    generate: Generator
+    feature_names: tuple[str, ...] = ("x1", "x2")
+    target_names: tuple[str, ...] | Callable[[int], list[str]] = ("class 0", "class 1")
+    controls: tuple[str, ...] = ("n_points", "noise")  # of "n_points", "noise", "classes"
+    default_classes: int | None = None  # K (multiclass) or L (multilabel) when "classes" applies
+    min_classes: int | None = None
+    max_classes: int | None = None
+    needs_scaling: bool = False
+    shipped: bool = False
+
+    def __post_init__(self):
+        if self.problem not in PROBLEMS:
+            raise ValueError(f"Unknown problem type {self.problem!r}; use one of {', '.join(PROBLEMS)}.")
+        if "classes" in self.controls and None in (self.default_classes, self.min_classes, self.max_classes):
+            raise ValueError("A data set with a classes control needs default_classes, min_classes, max_classes.")
+
+    @property
+    def input_dim(self) -> int:
+        return len(self.feature_names)
+
+    def targets(self, k: int | None) -> list[str]:
+        """The target names with K classes (or L labels); `k` is ignored by sets with fixed targets."""
+        return list(self.target_names(k) if callable(self.target_names) else self.target_names)
+
+
+def _iris(n, noise, rng):
+    return load_iris()
+
+
+def _digits(n, noise, rng):
+    X, y = load_digits()
+    return X, y, {"images": X.reshape(-1, 8, 8)}
+
+
+_WITH_K = ("n_points", "noise", "classes")
+_BEST_SELLER = ("not a best-seller", "best-seller")
+
+DATASETS: dict[str, DatasetSpec] = {
+    "circle": DatasetSpec("binary", _circle, target_names=("outside", "inside")),
+    "xor": DatasetSpec("binary", _xor, target_names=("different signs", "same sign")),
+    "gaussians": DatasetSpec("binary", _gaussians),
+    "spiral": DatasetSpec("binary", _spiral),
+    "moons": DatasetSpec("binary", _moons),
+    "multi_spiral": DatasetSpec("multiclass", _spiral, target_names=lambda k: [f"arm {c}" for c in range(k)],
+                                controls=_WITH_K, default_classes=3, min_classes=3, max_classes=6),
+    "blobs": DatasetSpec("multiclass", _blobs, target_names=lambda k: [f"blob {c}" for c in range(k)],
+                         controls=_WITH_K, default_classes=4, min_classes=2, max_classes=6),
+    "multilabel": DatasetSpec("multilabel", _multilabel, target_names=lambda k: MULTILABEL_NAMES[:k],
+                              controls=_WITH_K, default_classes=3, min_classes=2, max_classes=4),
+    "plane": DatasetSpec("regression", _plane, target_names=("y",)),
+    "gaussian_mix": DatasetSpec("regression", _gaussian_mix, target_names=("y",)),
+    "house_price": DatasetSpec("regression", _house_price, ("area_m2", "age_years"), ("price_100k_usd",),
+                               needs_scaling=True),
+    "line_1d": DatasetSpec("regression", _line_1d, ("x",), ("y",)),
+    "tshirt_price": DatasetSpec("binary", _tshirt_price, ("price_usd",), _BEST_SELLER, needs_scaling=True),
+    "tshirt_demand": DatasetSpec("binary", _tshirt_demand,
+                                 ("price_usd", "shipping_usd", "marketing_k_usd", "material_quality"),
+                                 _BEST_SELLER, needs_scaling=True),
+    "coffee": DatasetSpec("binary", _coffee, ("temperature_c", "duration_min"), ("bad roast", "good roast"),
+                          needs_scaling=True),
+    "iris": DatasetSpec("multiclass", _iris,
+                        ("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"),
+                        tuple(IRIS_CLASSES), controls=(), needs_scaling=True, shipped=True),
+    "digits": DatasetSpec("multiclass", _digits, tuple(f"pixel_{r}_{c}" for r in range(8) for c in range(8)),
+                          tuple(str(d) for d in range(10)), controls=(), needs_scaling=True, shipped=True),
+}
+
+
 def _check_range(name, value, low, high):
     if not (low <= value <= high):
         raise ValueError(f"{name} must be between {low} and {high}, not {value}.")
@@ -450,75 +474,19 @@ def make_dataset(key: str, n_points: int = 400, noise: float = 0.1, seed: int = 
     if "classes" in spec.controls and classes is not None:
         k = int(min(max(int(classes), spec.min_classes), spec.max_classes))
     rng = np.random.default_rng(seed)
-
-    latent = images = None
-    feature_names = ["x1", "x2"]
-    target_names = ["class 0", "class 1"]
-    if key == "circle":
-        X, y = _circle(n_points, noise, rng)
-        target_names = ["outside", "inside"]
-    elif key == "xor":
-        X, y = _xor(n_points, noise, rng)
-        target_names = ["different signs", "same sign"]
-    elif key == "gaussians":
-        X, y = _gaussians(n_points, noise, rng)
-    elif key == "spiral":
-        X, y = _spiral(n_points, noise, rng)
-    elif key == "moons":
-        X, y = _moons(n_points, noise, rng)
-    elif key == "multi_spiral":
-        X, y = _spiral(n_points, noise, rng, arms=k)
-        target_names = [f"arm {c}" for c in range(k)]
-    elif key == "blobs":
-        X, y = _blobs(n_points, noise, rng, k)
-        target_names = [f"blob {c}" for c in range(k)]
-    elif key == "multilabel":
-        X, y = _multilabel(n_points, noise, rng, k)
-        target_names = MULTILABEL_NAMES[:k]
-    elif key == "plane":
-        X, y = _plane(n_points, noise, rng)
-        target_names = ["y"]
-    elif key == "gaussian_mix":
-        X, y = _gaussian_mix(n_points, noise, rng)
-        target_names = ["y"]
-    elif key == "house_price":
-        X, y = _house_price(n_points, noise, rng)
-        feature_names, target_names = ["area_m2", "age_years"], ["price_100k_usd"]
-    elif key == "line_1d":
-        X, y = _line_1d(n_points, noise, rng)
-        feature_names, target_names = ["x"], ["y"]
-    elif key == "tshirt_price":
-        X, y = _tshirt_price(n_points, noise, rng)
-        feature_names, target_names = ["price_usd"], ["not a best-seller", "best-seller"]
-    elif key == "tshirt_demand":
-        X, y, latent = _tshirt_demand(n_points, noise, rng)
-        feature_names = ["price_usd", "shipping_usd", "marketing_k_usd", "material_quality"]
-        target_names = ["not a best-seller", "best-seller"]
-    elif key == "coffee":
-        X, y = _coffee(n_points, noise, rng)
-        feature_names, target_names = ["temperature_c", "duration_min"], ["bad roast", "good roast"]
-    elif key == "iris":
-        X, y = load_iris()
-        feature_names = ["sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"]
-        target_names = list(IRIS_CLASSES)
-    else:  # digits
-        X, y = load_digits()
-        feature_names = [f"pixel_{r}_{c}" for r in range(8) for c in range(8)]
-        target_names = [str(d) for d in range(10)]
-        images = X.reshape(-1, 8, 8)
-
+    if "classes" in spec.controls:
+        X, y, *extras = spec.generate(n_points, noise, rng, k)
+    else:
+        X, y, *extras = spec.generate(n_points, noise, rng)
     ds = Dataset(
         X=np.asarray(X, dtype=np.float64),
         y=np.asarray(y, dtype=np.float64 if spec.problem == "regression" else np.int64),
         problem=spec.problem,
-        feature_names=feature_names,
-        target_names=target_names,
+        feature_names=list(spec.feature_names),
+        target_names=spec.targets(k),
         name=key,
         needs_scaling=spec.needs_scaling,
-        description=spec.description,
-        latent=latent,
-        latent_names=list(TSHIRT_LATENT) if latent is not None else [],
-        images=images,
+        **(extras[0] if extras else {}),
     )
     # Generators emit class by class: shuffle so that mini-batches and splits see every class.
     ds = ds.subset(rng.permutation(ds.n_examples))

@@ -8,6 +8,7 @@ from engine.datasets import (
     DATASETS,
     IRIS_CLASSES,
     Dataset,
+    DatasetSpec,
     blob_centres,
     coffee_rule,
     gaussian_mix_target,
@@ -395,3 +396,41 @@ def test_pins_cover_every_key_and_class_count():
 def test_the_classification_controls_are_bit_for_bit_the_pinned_ones():
     ds = make_dataset("blobs", n_points=333, noise=0.3, seed=5, classes=5, imbalance=0.4, label_noise=0.2)
     assert _digest(ds) == "fdc1b80569c19000"
+
+
+def test_a_new_data_set_is_one_record(monkeypatch):
+    """Adding a data set is one DatasetSpec in DATASETS: make_dataset and the split work on it unchanged."""
+    def rings(n, noise, rng, k):
+        ring = np.arange(n) % k
+        angle = rng.uniform(0, 2 * np.pi, n)
+        radius = ring + 1 + rng.normal(0, noise, n)
+        return np.column_stack([radius * np.cos(angle), radius * np.sin(angle), radius]), ring
+
+    spec = DatasetSpec("multiclass", rings, ("x1", "x2", "radius"), lambda k: [f"ring {c}" for c in range(k)],
+                       controls=("n_points", "noise", "classes"), default_classes=3, min_classes=2, max_classes=5)
+    monkeypatch.setitem(DATASETS, "rings", spec)
+    ds = make_dataset("rings", n_points=120, noise=0.05, seed=1, classes=4)
+    assert ds.name == "rings" and ds.problem == "multiclass"
+    assert ds.X.shape == (120, 3) and ds.feature_names == ["x1", "x2", "radius"]
+    assert ds.target_names == ["ring 0", "ring 1", "ring 2", "ring 3"]
+    np.testing.assert_array_equal(ds.class_counts(), [30, 30, 30, 30])
+    np.testing.assert_allclose(np.hypot(ds.X[:, 0], ds.X[:, 1]), np.abs(ds.X[:, 2]))
+    assert make_dataset("rings", classes=99).n_classes == 5  # clamped to the record's range
+    assert make_dataset("rings").n_classes == 3
+    train, test = train_test_split(ds, 0.25, seed=0)
+    assert (train.n_examples, test.n_examples) == (88, 32)
+    np.testing.assert_array_equal(test.class_counts(), [8, 8, 8, 8])
+
+
+def test_a_record_with_a_classes_control_must_give_its_range():
+    with pytest.raises(ValueError, match="classes"):
+        DatasetSpec("multiclass", lambda n, noise, rng, k: None, controls=("classes",))
+    with pytest.raises(ValueError, match="problem"):
+        DatasetSpec("ranking", lambda n, noise, rng: None)
+
+
+def test_the_spec_has_no_english_text_of_its_own():
+    """Names and descriptions live in ui/strings/data.py (data.set.<key>, data.desc.<key>), not in the engine."""
+    fields = set(DatasetSpec.__dataclass_fields__)
+    assert not fields & {"label", "description"}
+    assert "description" not in Dataset.__dataclass_fields__
