@@ -1,9 +1,14 @@
 """A user's own table (an uploaded CSV or a pasted table) read, checked, and turned into a `Dataset`.
 
->>> table = read_table("size,rooms,price\\n50,2,1.5\\n80,3,2.4\\n")
+>>> table = read_table("size,rooms,price\\n50,2,1.5\\n80,3,2.4\\n65,2,1.9\\n")
 >>> ds = dataset_from_table(table, ["size", "rooms"], ["price"], propose_problem(table.column_cells("price")))
 >>> ds.X.shape, ds.y.shape, ds.problem
-((2, 2), (2,), 'regression')
+((3, 2), (3,), 'regression')
+>>> try:
+...     dataset_from_table(table, ["size", "price"], ["price"], "regression")
+... except CSVError as error:
+...     print(error.code, error.params)
+target_is_feature {'column': 'price'}
 
 Reading: UTF-8 (with or without BOM), falling back to GB18030; the delimiter is whichever of `,` `;` tab
 splits every line into the same number (>1) of fields; the first row is a header when none of its cells is a

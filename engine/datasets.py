@@ -380,6 +380,10 @@ class DatasetSpec:
     `generate(n, noise, rng)` (with `k` as a fourth argument when "classes" is a control) returns (X, y), or
     (X, y, extras) where extras holds other `Dataset` fields (`latent`, `latent_names`, `images`).
     `target_names` is a tuple, or a function of K (or L) for sets whose classes are a control.
+
+    >>> spec = DATASETS["blobs"]
+    >>> spec.problem, spec.input_dim, spec.targets(3), (spec.min_classes, spec.max_classes)
+    ('multiclass', 2, ['blob 0', 'blob 1', 'blob 2'], (2, 6))
     """
 
     problem: str
