@@ -13,7 +13,8 @@ target_is_feature {'column': 'price'}
 Reading: UTF-8 (with or without BOM), falling back to GB18030; the delimiter is whichever of `,` `;` tab
 splits every line into the same number (>1) of fields; the first row is a header when none of its cells is a
 number (else columns are named "column 1", ...). With `;` or tab as delimiter a decimal comma ("1,5") is read
-as a decimal point. Empty cells and "nan" are missing values.
+as a decimal point. Empty cells and "nan" are missing values; "inf" (or a number too large for a float) is an
+infinite value, reported as such when its column is chosen.
 
 Every problem raises `CSVError` (a ValueError) with a plain English message, plus `code` and `params` so a
 page can show the message in its own language (ui/strings/data.py has a text per code).
@@ -32,9 +33,17 @@ MAX_ROWS = 20_000  # data rows, header not counted
 MAX_COLUMNS = 1_000
 MAX_CLASSES = 50
 MIN_ROWS = 2
+# Above this size a number's square, summed over up to MAX_ROWS rows (the variance in feature scaling, the
+# squared error of a regression), overflows float64: sqrt(1.8e308 / 20 000) is about 9.5e151.
+MAX_MAGNITUDE = 1e150
 DELIMITERS = (",", ";", "\t")
 DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 PROBLEMS = ("binary", "multiclass", "multilabel", "regression")
+
+# The csv module refuses a field longer than its limit (131 072 characters by default) with csv.Error. A notes
+# column of that size is ordinary data, and no field can be longer than the whole input, which read_table caps
+# at MAX_BYTES; so the limit is raised to that cap (it is process-wide: only ever raised, never lowered).
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 
 class CSVError(ValueError):
@@ -49,8 +58,8 @@ class CSVError(ValueError):
 class Table:
     """A parsed table: `columns` names, `cells` rows of stripped strings, `numbers` (n_rows, n_cols) float64.
 
-    `numbers` holds each cell's value, NaN where the cell is empty, "nan", or text; `is_text` marks the cells
-    that hold text that is not a number.
+    `numbers` holds each cell's value (±inf for "inf" or a number beyond float64), NaN where the cell is empty,
+    "nan", or text; `is_text` marks the cells that hold text that is not a number.
     """
 
     columns: list[str]
@@ -80,7 +89,7 @@ class Table:
         return [row[j] for row in self.cells]
 
     def column_values(self, column: str) -> np.ndarray:
-        """(n_rows,) float64, NaN where a cell is missing or text."""
+        """(n_rows,) float64, NaN where a cell is missing or text, ±inf where it is infinite."""
         return self.numbers[:, self.index(column)]
 
     def head(self, n: int = 5) -> list[list[str]]:
@@ -114,7 +123,13 @@ def _to_text(data: bytes | str, max_bytes: int) -> str:
 
 
 def _split(lines: list[str], delimiter: str) -> list[list[str]]:
-    return [[cell.strip() for cell in row] for row in csv.reader(lines, delimiter=delimiter)]
+    """The lines split into stripped cells; any csv.Error becomes a CSVError naming the line."""
+    reader = csv.reader(lines, delimiter=delimiter)
+    try:
+        return [[cell.strip() for cell in row] for row in reader]
+    except csv.Error as error:
+        raise CSVError("unreadable", f"Line {reader.line_num} cannot be read as CSV ({error}).",
+                       row=reader.line_num, reason=str(error)) from error
 
 
 def _detect_delimiter(lines: list[str]) -> str | None:
@@ -129,7 +144,7 @@ def _detect_delimiter(lines: list[str]) -> str | None:
 
 
 def _parse_number(cell: str, decimal_comma: bool) -> float | None:
-    """The cell's number, NaN for an empty/"nan" cell, None for text."""
+    """The cell's number (±inf for "inf" or beyond float64), NaN for an empty/"nan" cell, None for text."""
     if cell == "":
         return np.nan
     if decimal_comma and cell.count(",") == 1 and "." not in cell:
@@ -138,10 +153,10 @@ def _parse_number(cell: str, decimal_comma: bool) -> float | None:
         value = float(cell)
     except ValueError:
         return None
-    # float() accepts "1_000" and "infinity"; a table cell with those is not a plain number.
+    # float() accepts "1_000"; a table cell with that is not a plain number.
     if "_" in cell:
         return None
-    return value if np.isfinite(value) else np.nan
+    return value
 
 
 def read_table(data: bytes | str, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS) -> Table:
@@ -179,7 +194,8 @@ def read_table(data: bytes | str, max_bytes: int = MAX_BYTES, max_rows: int = MA
         column = [row[j] for row in body]
         try:  # the fast path: a clean numeric column
             numbers[:, j] = np.array(column, dtype=np.float64)
-            if not np.isfinite(numbers[:, j]).all() or any("_" in c for c in column):
+            # An empty cell fails above; "nan" and "inf" read as they should. "1_000" is not a plain number.
+            if any("_" in c for c in column):
                 raise ValueError
         except ValueError:
             for i, cell in enumerate(column):
@@ -253,13 +269,31 @@ def _numeric_column(table: Table, column: str, role: str) -> np.ndarray:
                        f"Column {column!r} ({role}) has text in data row {i + 1}: {table.cells[i][j]!r}. "
                        f"It must hold numbers only.", column=column, row=i + 1, value=table.cells[i][j])
     values = table.numbers[:, j]
-    missing = np.flatnonzero(~np.isfinite(values))
+    missing = np.flatnonzero(np.isnan(values))
     if missing.size:
         i = int(missing[0])
         raise CSVError("missing_value",
                        f"Column {column!r} ({role}) has a missing value (empty or NaN) in data row {i + 1} "
                        f"({missing.size} in all). Fill or remove those rows.",
                        column=column, row=i + 1, count=int(missing.size))
+    infinite = np.flatnonzero(np.isinf(values))
+    if infinite.size:
+        i = int(infinite[0])
+        raise CSVError("infinite_value",
+                       f"Column {column!r} ({role}) has an infinite value in data row {i + 1}: "
+                       f"{table.cells[i][j]!r} ({infinite.size} in all). A network needs finite numbers: "
+                       f"fix or remove those rows.",
+                       column=column, row=i + 1, value=table.cells[i][j], count=int(infinite.size))
+    too_large = np.flatnonzero(np.abs(values) > MAX_MAGNITUDE)
+    if too_large.size:
+        i = int(too_large[0])
+        raise CSVError("too_large_value",
+                       f"Column {column!r} ({role}) holds {table.cells[i][j]} in data row {i + 1} "
+                       f"({too_large.size} such in all): numbers beyond {MAX_MAGNITUDE:g} overflow when squared "
+                       f"(feature scaling and the squared error both square them). Rescale the column first, "
+                       f"for example divide it by a power of ten.",
+                       column=column, row=i + 1, value=table.cells[i][j], count=int(too_large.size),
+                       limit=MAX_MAGNITUDE)
     return values
 
 

@@ -188,3 +188,87 @@ def test_to_csv_reads_back_to_the_same_data(key):
     np.testing.assert_array_equal(back.X, ds.X)
     np.testing.assert_array_equal(back.y, ds.y)
     assert back.feature_names == ds.feature_names
+
+
+def test_an_infinite_value_is_reported_as_infinite_not_missing():
+    table = _read("infinite_values.csv")
+    assert "x2" in table.numeric_columns  # a number, only infinite: it is offered, then explained
+    with pytest.raises(CSVError, match="infinite value in data row 3: 'inf' .*2 in all") as caught:
+        dataset_from_table(table, ["x1", "x2"], ["label"], "binary")
+    assert caught.value.code == "infinite_value"
+    assert caught.value.params == {"column": "x2", "row": 3, "value": "inf", "count": 2}
+    assert "missing" not in str(caught.value)
+    # A number beyond float64 is infinite too, and so is an infinite regression target.
+    table = read_table("x,y\n1,2\n2,1e999\n3,4\n")
+    with pytest.raises(CSVError) as caught:
+        dataset_from_table(table, ["x"], ["y"], "regression")
+    assert caught.value.code == "infinite_value" and caught.value.params["row"] == 2
+
+
+def test_values_whose_squares_overflow_are_refused_with_advice_to_rescale():
+    table = _read("values_near_1e300.csv")
+    assert table.numeric_columns == ["size", "price"]
+    with pytest.raises(CSVError, match="overflow when squared.*Rescale") as caught:
+        dataset_from_table(table, ["size"], ["price"], "regression")
+    assert caught.value.code == "too_large_value"
+    assert caught.value.params == {"column": "size", "row": 1, "value": "1.2e300", "count": 4, "limit": 1e150}
+    # The target is checked too: feature scaling would survive 1e100, the squared error of 1e300 would not.
+    table = read_table("x,y\n1,1e300\n2,3\n3,5\n")
+    with pytest.raises(CSVError) as caught:
+        dataset_from_table(table, ["x"], ["y"], "regression")
+    assert caught.value.code == "too_large_value" and caught.value.params["column"] == "y"
+    # Just below the limit the data are used, and scaling them works.
+    from engine.preprocessing import Normalization
+    table = read_table("x,y\n1e149,1\n-1e149,2\n5e148,3\n")
+    ds = dataset_from_table(table, ["x"], ["y"], "regression")
+    norm = Normalization()
+    norm.adapt(ds.X)
+    assert np.isfinite(norm(ds.X)).all() and ds.needs_scaling
+
+
+@pytest.mark.parametrize("size", [140_000, 1_500_000])
+def test_a_very_large_cell_is_read_not_a_traceback(size):
+    """One long notes cell (a realistic 140 kB, or 1.5 MB) is over the csv module's default field limit."""
+    text = "x,notes,label\n1,short,0\n2," + "lorem ipsum " * (size // 12) + ",1\n3,,0\n"
+    table = read_table(text)
+    assert table.columns == ["x", "notes", "label"] and table.n_rows == 3
+    assert len(table.cells[1][1]) >= size - 12
+    assert table.numeric_columns == ["x", "label"]
+    assert dataset_from_table(table, ["x"], ["label"], "binary").n_examples == 3
+
+
+def test_a_csv_module_error_becomes_a_csv_error():
+    """The field limit is raised only to the byte cap: a read allowed more bytes can still meet it."""
+    text = "x,notes\n1,a\n2," + "z" * (MAX_BYTES + 10) + "\n"
+    with pytest.raises(CSVError, match="Line 3 cannot be read as CSV") as caught:
+        read_table(text, max_bytes=2 * MAX_BYTES)
+    assert caught.value.code == "unreadable" and caught.value.params["row"] == 3
+    assert "field larger than field limit" in caught.value.params["reason"]
+
+
+def test_random_text_gives_a_table_or_a_csv_error_never_another_exception():
+    """Fuzz: short texts from the characters that matter to the reader and the number parser."""
+    rng = np.random.default_rng(0)
+    alphabet = list(',;\t"\n\r 0123456789.-+eEinfaIN_x\x00\x01\xff\u00e9') + ["inf", "nan", "1e999", '""', "\r\n"]
+    outcomes = {"table": 0, "error": 0}
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet, rng.integers(0, 60)))
+        data = text.encode("utf-8") if rng.random() < 0.5 else text.encode("latin-1", "replace")
+        try:
+            table = read_table(data)
+        except CSVError:
+            outcomes["error"] += 1
+            continue
+        outcomes["table"] += 1
+        columns = table.columns
+        try:
+            propose_problem(table.column_cells(columns[-1]))
+            for problem in ("binary", "multiclass", "regression", "multilabel"):
+                try:
+                    dataset_from_table(table, columns[:1], columns[1:] if problem == "multilabel" else
+                                       columns[-1:], problem)
+                except CSVError:
+                    pass
+        except CSVError:
+            pass
+    assert outcomes["table"] > 100 and outcomes["error"] > 100
