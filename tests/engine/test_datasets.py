@@ -1,4 +1,5 @@
 import hashlib
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -434,3 +435,13 @@ def test_the_spec_has_no_english_text_of_its_own():
     fields = set(DatasetSpec.__dataclass_fields__)
     assert not fields & {"label", "description"}
     assert "description" not in Dataset.__dataclass_fields__
+
+
+def test_docs_list_every_data_set_with_its_problem():
+    """docs/datasets.md has one table row per record, starting with its key and problem."""
+    docs = (Path(__file__).parents[2] / "docs" / "datasets.md").read_text(encoding="utf-8")
+    rows = {line.split("|")[1].strip(" `"): line.split("|")[2] for line in docs.splitlines()
+            if line.startswith("| `")}
+    assert set(rows) == set(DATASETS)
+    for key, spec in DATASETS.items():
+        assert rows[key].strip().replace("-", "").startswith(spec.problem), key
