@@ -28,6 +28,12 @@ def _sync_language_with_url() -> None:
         st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 
+_FIT_CHARTS_CSS = """<style>
+.vega-embed { max-width: 100%; }
+.vega-embed canvas, .vega-embed svg.marks { max-width: 100% !important; height: auto !important; }
+</style>"""
+
+
 def setup_page(title_key: str, icon: str = "🧠") -> None:
     """The language switch (kept in the URL as `?lang=zh`), page config, and the page title."""
     # The switch comes first so that every text below, the tab title included, is in its language.
@@ -35,4 +41,7 @@ def setup_page(title_key: str, icon: str = "🧠") -> None:
     _sync_language_with_url()
     sidebar_nav(nav)
     st.set_page_config(page_title=t(title_key), page_icon=icon, layout="wide")
+    # Charts are built at a fixed size; on a narrow screen (1024 px with the sidebar open) each one is scaled
+    # down to its column instead of being cut off, keeping its proportions.
+    st.html(_FIT_CHARTS_CSS)
     st.title(t(title_key))
