@@ -71,3 +71,35 @@ def t(key: str, **fmt) -> str:
 def placeholders(text: str) -> set[str]:
     """The field names of the `{placeholders}` in a text ("{lr:g}" -> "lr")."""
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+def _diverged_parts(code: str, params: dict, lang: str) -> dict[str, str]:
+    """{where} and {advice} of a TrainingDiverged text: parts that depend on which params are None."""
+    where = translate("engine.where_step" if params.get("step") else "engine.where_epoch", lang, **params)
+    if code == "diverged_inputs":
+        advice = translate("engine.advice_inputs", lang)
+    elif params.get("learning_rate"):
+        advice = translate("engine.advice_learning_rate", lang, **params)
+    else:
+        advice = translate("engine.advice_lower_learning_rate", lang)
+    return {"where": where, "advice": advice}
+
+
+# Codes whose text has parts composed from the params, by the prefix their keys live under.
+_COMPOSED = {("engine", code): _diverged_parts for code in ("diverged_loss", "diverged_weights", "diverged_inputs")}
+
+
+def error_text(error: BaseException, prefix: str, lang: str | None = None) -> str:
+    """The error in `lang` (default: the current language) when it carries `code` and `params` and
+    `<prefix>.<code>` has text; else its own (English) message. E.g. `error_text(err, "engine")`."""
+    code, params = getattr(error, "code", None), getattr(error, "params", None)
+    key = f"{prefix}.{code}"
+    if not isinstance(code, str) or not isinstance(params, dict) or key not in STRINGS:
+        return str(error)
+    lang = lang or current_language()
+    compose = _COMPOSED.get((prefix, code))
+    fmt = {**params, **compose(code, params, lang)} if compose else params
+    try:
+        return translate(key, lang, **fmt)
+    except (KeyError, IndexError, ValueError):  # params that do not fit the text: the engine's words beat none
+        return str(error)

@@ -135,3 +135,70 @@ def test_an_old_format_area_module_is_refused_not_skipped(tmp_path, monkeypatch)
 
     with pytest.raises(ImportError, match="oldstrings.b is not a language package"):
         load_tables(oldstrings)
+
+
+def _coded(error):
+    """The error with the `code`/`params` the engine gives TrainingDiverged (set here if this engine lacks them)."""
+    if not hasattr(error, "code"):
+        lr = error.learning_rate
+        error.code = f"diverged_{error.reason}"
+        error.params = {"epoch": error.epoch, "step": error.step, "loss": error.loss, "learning_rate": lr,
+                        "suggested_learning_rate": lr / 10 if lr else None}
+    return error
+
+
+DIVERGED = [dict(epoch=3, loss=float("inf"), learning_rate=0.5, step=2, reason="loss"),
+            dict(epoch=7, loss=1e300, learning_rate=None, reason="loss"),
+            dict(epoch=2, loss=float("nan"), learning_rate=0.03, step=5, reason="weights"),
+            dict(epoch=4, loss=float("nan"), learning_rate=0.0, reason="weights"),
+            dict(epoch=1, loss=float("inf"), learning_rate=0.01, step=1, reason="inputs")]
+
+
+@pytest.mark.parametrize("args", DIVERGED)
+def test_training_diverged_reads_exactly_like_the_engine_in_english(args):
+    from engine import TrainingDiverged
+
+    error = _coded(TrainingDiverged(**args))
+    assert f"engine.{error.code}" in STRINGS
+    assert ui.i18n.error_text(error, "engine", "en") == str(error)
+
+
+@pytest.mark.parametrize("args", DIVERGED)
+def test_training_diverged_is_translated_with_its_numbers(args):
+    from engine import TrainingDiverged
+
+    text = ui.i18n.error_text(_coded(TrainingDiverged(**args)), "engine", "zh")
+    assert "训练发散" in text and "Training" not in text and "{" not in text
+    assert f"第 {args['epoch']} 个 epoch" in text
+    assert ("epoch 的第" in text) == bool(args.get("step"))
+    if args.get("step"):
+        assert f"第 {args['step']} 步" in text
+    if args["reason"] == "inputs":
+        assert "Normalization" in text
+    elif args["learning_rate"]:
+        assert f"学习率（{args['learning_rate']:g}）" in text and f"{args['learning_rate'] / 10:g}" in text
+    else:
+        assert "试试更低的学习率" in text
+
+
+def test_error_text_uses_the_current_language_and_csv_codes(monkeypatch):
+    from engine.csvdata import CSVError
+
+    assert "data.csv_error.empty" in STRINGS
+    error = CSVError("empty", "The file is empty.")
+    monkeypatch.setattr(ui.i18n, "current_language", lambda: "zh")
+    assert ui.i18n.error_text(error, "data.csv_error") == TABLES["zh"]["data.csv_error.empty"]
+    assert ui.i18n.error_text(error, "data.csv_error", "en") == STRINGS["data.csv_error.empty"]
+
+
+def test_error_text_falls_back_to_the_engines_own_message():
+    class Coded(ValueError):
+        def __init__(self, code, params):
+            super().__init__("engine words")
+            self.code, self.params = code, params
+
+    assert ui.i18n.error_text(ValueError("plain"), "engine", "zh") == "plain"  # no code
+    assert ui.i18n.error_text(Coded("no_such_code", {}), "engine", "zh") == "engine words"  # no text for it
+    # Params that do not fit the text (a missing placeholder) give the engine's message, not a traceback.
+    assert ui.i18n.error_text(Coded("where_step", {"epoch": 1}), "engine", "zh") == "engine words"
+    assert ui.i18n.error_text(Coded("where_step", {"epoch": 1, "step": 2}), "engine", "zh") == "第 1 个 epoch 的第 2 步"
