@@ -3,7 +3,7 @@
 import re
 
 from tests.browser.conftest import screenshot, wait_for_app
-from ui.i18n import STRINGS
+from ui.i18n import translate
 from ui.pages import page_files, page_name
 
 
@@ -30,7 +30,7 @@ def test_chinese_chosen_on_home_stays_on_the_next_page(page, server_url):
     wait_for_app(page)
     assert "lang=zh" in page.url
     target = page_files()[-1]
-    label = STRINGS[f"home.page.{page_name(target)}.name"][1]
+    label = translate(f"home.page.{page_name(target)}.name", "zh")
     # The sidebar lists the pages in Chinese; following one keeps the language.
     page.locator('[data-testid="stSidebar"] a', has_text=label).click()
     page.wait_for_url(re.compile(rf"/{page_name(target)}(\?|$)"))
@@ -38,4 +38,4 @@ def test_chinese_chosen_on_home_stays_on_the_next_page(page, server_url):
     assert page.locator('[data-testid="stException"]').count() == 0
     title = page.locator("h1").first.inner_text()
     assert re.search(r"[\u4e00-\u9fff]", title), title
-    assert page.locator('[data-testid="stSidebar"] a', has_text=STRINGS["home.nav_home"][1]).count() == 1
+    assert page.locator('[data-testid="stSidebar"] a', has_text=translate("home.nav_home", "zh")).count() == 1

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.conftest import screenshot, start_server, stop_server, wait_for_app, wait_for_charts
-from ui.i18n import STRINGS
+from ui.i18n import STRINGS, translate
 from ui.pages import ROOT, page_files, page_name, url_path
 
 ALL_PAGES = [ROOT / "app.py", *page_files()]
@@ -56,7 +56,7 @@ def check_page(page, path: Path, lang: str, errors: list[str]) -> None:
     key = _title_key(path)
     assert key is not None, f"{path.name} does not start with setup_page('<area>.title')"
     assert key in STRINGS, f"{path.name}: title key {key!r} is not in ui/strings"
-    assert title == STRINGS[key][1 if lang == "zh" else 0]
+    assert title == translate(key, lang)
     shown = page.locator('[data-testid="stMain"]').inner_text()
     assert not RAW_KEY.findall(shown), f"untranslated keys on {path.name}: {sorted(set(RAW_KEY.findall(shown)))}"
     assert not errors, errors

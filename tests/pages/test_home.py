@@ -3,9 +3,9 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui.i18n import STRINGS
+from ui.i18n import TABLES, placeholders, translate
 from ui.pages import ROOT, page_files, page_name, url_path
-from ui.strings.home import STRINGS as HOME_STRINGS
+from ui.strings.en.home import STRINGS as HOME_STRINGS
 
 CARD_FIELDS = ("name", "what", "notes")
 
@@ -31,16 +31,16 @@ def test_home_renders_title_intro_and_a_card_per_page(lang, title, intro_word):
     # Each card: the page's name as its heading, then an "Open" link to that page.
     headings = [h.value for h in at.subheader]
     for path in page_files():
-        english, chinese = STRINGS[f"home.page.{page_name(path)}.name"]
-        assert any(h.endswith(" " + (chinese if lang == "zh" else english)) for h in headings), headings
+        name = translate(f"home.page.{page_name(path)}.name", lang)
+        assert any(h.endswith(" " + name) for h in headings), headings
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_sidebar_lists_home_and_every_page_in_the_chosen_language(lang):
     at = run_home(lang)
     nav = at.sidebar.get("page_link")
-    expected = [STRINGS["home.nav_home"][lang == "zh"]]
-    expected += [STRINGS[f"home.page.{page_name(p)}.name"][lang == "zh"] for p in page_files()]
+    expected = [translate("home.nav_home", lang)]
+    expected += [translate(f"home.page.{page_name(p)}.name", lang) for p in page_files()]
     assert [link.proto.label for link in nav] == expected
     assert [link.proto.page for link in nav][1:] == [page_name(p) for p in page_files()]
 
@@ -48,23 +48,23 @@ def test_sidebar_lists_home_and_every_page_in_the_chosen_language(lang):
 def test_every_page_in_the_folder_has_card_text_in_both_languages():
     for path in page_files():
         for field in CARD_FIELDS:
-            english, chinese = HOME_STRINGS[f"home.page.{page_name(path)}.{field}"]
-            assert english.strip() and chinese.strip(), (path, field)
+            key = f"home.page.{page_name(path)}.{field}"
+            assert HOME_STRINGS[key].strip() and TABLES["zh"][key].strip(), (path, field)
 
 
 def test_card_text_has_no_untranslated_chinese_slot():
-    for key, (english, chinese) in HOME_STRINGS.items():
+    for key, english in HOME_STRINGS.items():
+        chinese = TABLES["zh"][key]
         assert english.strip() and chinese.strip(), key
         # The same {placeholders} in both languages, so formatting never raises in one of them.
-        assert sorted(part.split("}")[0] for part in english.split("{")[1:]) == sorted(
-            part.split("}")[0] for part in chinese.split("{")[1:]), key
+        assert placeholders(english) == placeholders(chinese), key
 
 
 def test_notes_sections_show_under_the_cards():
     at = run_home("en")
     captions = [caption.value for caption in at.caption]
     for path in page_files():
-        section = HOME_STRINGS[f"home.page.{page_name(path)}.notes"][0]
+        section = HOME_STRINGS[f"home.page.{page_name(path)}.notes"]
         assert f"Notes: {section}" in captions
 
 

@@ -1,7 +1,8 @@
-"""Translated UI text. Each module here owns the keys of one page or area and defines
+"""Translated UI text: one subpackage per language, one module per page or area in each.
 
-    STRINGS = {"area.key": ("English text", "中文文本"), ...}
+    ui/strings/en/<area>.py    STRINGS = {"area.key": "English text", ...}   (every key; the fallback)
+    ui/strings/zh/<area>.py    STRINGS = {"area.key": "中文文本", ...}         (the same keys, or some of them)
 
-Keys are prefixed with the module's area so modules never collide; `ui.i18n` merges them all.
-Chinese text uses the course notes' own terms: 激活, 隐藏层, 输出层, 输入层, 神经元, 权重, 偏置.
+Keys are prefixed with the module's area so modules never collide; `ui.i18n` merges each language's modules.
+A language package's `__init__` names it (`NAME = "中文"`); adding a language is one such package.
 """

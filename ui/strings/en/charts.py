@@ -1,0 +1,28 @@
+STRINGS = {
+    "charts.class": "class",
+    "charts.probability": "probability",
+    "charts.probability_of": "P({name})",
+    "charts.prediction": "prediction",
+    "charts.target": "target",
+    "charts.points": "points",
+    "charts.other": "other",
+    "charts.curves": "curves",
+    "charts.no_epochs": "not trained yet",
+    # Class and label names of the built-in data sets (engine/datasets.py names them in English), shown through
+    # ui.charts.display_name. "{n}" names are patterns ("class 0", "arm 2").
+    "charts.name.class {n}": "class {n}",
+    "charts.name.arm {n}": "arm {n}",
+    "charts.name.blob {n}": "blob {n}",
+    "charts.name.outside": "outside",
+    "charts.name.inside": "inside",
+    "charts.name.different signs": "different signs",
+    "charts.name.same sign": "same sign",
+    "charts.name.inside circle A": "inside circle A",
+    "charts.name.right of the line": "right of the line",
+    "charts.name.in the band": "in the band",
+    "charts.name.inside circle B": "inside circle B",
+    "charts.name.not a best-seller": "not a best-seller",
+    "charts.name.best-seller": "best-seller",
+    "charts.name.bad roast": "bad roast",
+    "charts.name.good roast": "good roast",
+}

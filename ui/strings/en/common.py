@@ -1,0 +1,17 @@
+STRINGS = {
+    "common.app_title": "Neural-network playground",
+    "common.language": "Language / 语言",
+    "common.open_in_playground": "Open this in the Playground",
+    "common.input_layer": "input layer",
+    "common.hidden_layer": "hidden layer",
+    "common.output_layer": "output layer",
+    "common.activation": "activation",
+    "common.neuron": "neuron",
+    "common.weights": "weights",
+    "common.bias": "bias",
+    "common.epoch": "epoch",
+    "common.loss": "loss",
+    "common.accuracy": "accuracy",
+    "common.train": "train",
+    "common.test": "test",
+}

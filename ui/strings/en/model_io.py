@@ -1,0 +1,33 @@
+STRINGS = {
+    "model_io.title": "Save, load and export the model",
+    "model_io.intro": (
+        "Keep the trained network as a file, load one back, or take it elsewhere as Keras or plain NumPy code."
+    ),
+    "model_io.no_model": "Build or train a network first: then its weights can be saved and exported.",
+    "model_io.download_model": "Download the model (.json)",
+    "model_io.download_model_help": (
+        "Layers, activations, loss, optimizer and the trained weights and biases in one JSON file."
+    ),
+    "model_io.upload_model": "Load a model (.json)",
+    "model_io.upload_help": "A model file downloaded from this playground (at most {mb} MB).",
+    "model_io.loaded": "Loaded {name}: {layers} layer(s), {params} weights and biases.",
+    "model_io.load_failed": "Could not load {name}: {reason} Your current model is unchanged.",
+    "model_io.too_large": "the file is {size} MB; a model file may be at most {limit} MB.",
+    "model_io.not_text": "the file is not UTF-8 text, so it is not a model file from this playground.",
+    "model_io.unreadable": "the file could not be read as a model.",
+    "model_io.code_heading": "Equivalent code",
+    "model_io.code_intro": (
+        "Both scripts contain this network's trained weights and run as written. The preview hides the long "
+        "weight lists; the downloaded file has every number."
+    ),
+    "model_io.keras_tab": "Keras",
+    "model_io.numpy_tab": "NumPy (as in the notes)",
+    "model_io.download_keras": "Download Keras code (.py)",
+    "model_io.download_numpy": "Download NumPy code (.py)",
+    "model_io.keras_note": "Needs Keras 3 and a backend (pip install keras tensorflow).",
+    "model_io.numpy_note": (
+        "Needs only NumPy: dense() computes each neuron with W[:, i], sequential() chains the layers."
+    ),
+    "model_io.code_failed": "This network cannot be written as code: {reason}",
+    "model_io.weights_elided": "trained values: see the downloaded file",
+}

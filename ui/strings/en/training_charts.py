@@ -1,0 +1,16 @@
+STRINGS = {
+    "training_charts.optimizer_sgd": "gradient descent",
+    "training_charts.optimizer_adam": "Adam",
+    "training_charts.logit_axis": "logit z_j",
+    "training_charts.probability_axis": "probability a_j",
+    "training_charts.abs_error": "|error| against the exact loss",
+    "training_charts.failed": "failed (NaN or ∞)",
+    "training_charts.start": "start",
+    "training_charts.target_loss": "target loss {value:g}",
+    "training_charts.parameter": "parameter",
+    "training_charts.step": "step (one weight update)",
+    "training_charts.predicted": "predicted class",
+    "training_charts.true_class": "true class",
+    "training_charts.count": "count",
+    "training_charts.true_is": "true: {name}",
+}

@@ -1,0 +1,28 @@
+STRINGS = {
+    "charts.class": "类别",
+    "charts.probability": "概率",
+    "charts.probability_of": "P({name})",
+    "charts.prediction": "预测值",
+    "charts.target": "目标值",
+    "charts.points": "数据点",
+    "charts.other": "其他",
+    "charts.curves": "曲线",
+    "charts.no_epochs": "尚未训练",
+    # Class and label names of the built-in data sets (engine/datasets.py names them in English), shown through
+    # ui.charts.display_name. "{n}" names are patterns ("class 0", "arm 2").
+    "charts.name.class {n}": "类别 {n}",
+    "charts.name.arm {n}": "旋臂 {n}",
+    "charts.name.blob {n}": "团簇 {n}",
+    "charts.name.outside": "外圈",
+    "charts.name.inside": "内圈",
+    "charts.name.different signs": "异号",
+    "charts.name.same sign": "同号",
+    "charts.name.inside circle A": "在圆 A 内",
+    "charts.name.right of the line": "在直线右侧",
+    "charts.name.in the band": "在条带内",
+    "charts.name.inside circle B": "在圆 B 内",
+    "charts.name.not a best-seller": "非畅销品",
+    "charts.name.best-seller": "畅销品",
+    "charts.name.bad roast": "烘焙不佳",
+    "charts.name.good roast": "烘焙良好",
+}

@@ -1,0 +1,17 @@
+STRINGS = {
+    "common.app_title": "神经网络游乐场",
+    "common.language": "Language / 语言",
+    "common.open_in_playground": "在游乐场中打开",
+    "common.input_layer": "输入层",
+    "common.hidden_layer": "隐藏层",
+    "common.output_layer": "输出层",
+    "common.activation": "激活",
+    "common.neuron": "神经元",
+    "common.weights": "权重",
+    "common.bias": "偏置",
+    "common.epoch": "迭代次数 (epoch)",
+    "common.loss": "损失",
+    "common.accuracy": "准确率",
+    "common.train": "训练",
+    "common.test": "测试",
+}

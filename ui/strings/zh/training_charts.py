@@ -1,0 +1,16 @@
+STRINGS = {
+    "training_charts.optimizer_sgd": "梯度下降",
+    "training_charts.optimizer_adam": "Adam",
+    "training_charts.logit_axis": "z_j (logit)",
+    "training_charts.probability_axis": "概率 a_j",
+    "training_charts.abs_error": "与精确损失的误差 |error|",
+    "training_charts.failed": "失败 (NaN 或 ∞)",
+    "training_charts.start": "起点",
+    "training_charts.target_loss": "目标损失 {value:g}",
+    "training_charts.parameter": "参数",
+    "training_charts.step": "步数 (一次参数更新)",
+    "training_charts.predicted": "预测类别",
+    "training_charts.true_class": "真实类别",
+    "training_charts.count": "数量",
+    "training_charts.true_is": "真实: {name}",
+}
