@@ -202,3 +202,19 @@ def test_error_text_falls_back_to_the_engines_own_message():
     # Params that do not fit the text (a missing placeholder) give the engine's message, not a traceback.
     assert ui.i18n.error_text(Coded("where_step", {"epoch": 1}), "engine", "zh") == "engine words"
     assert ui.i18n.error_text(Coded("where_step", {"epoch": 1, "step": 2}), "engine", "zh") == "第 1 个 epoch 的第 2 步"
+
+
+def test_every_data_set_and_csv_error_code_has_its_text_in_every_language():
+    import re
+    from pathlib import Path
+
+    from engine.datasets import DATASETS
+    from ui.i18n import TABLES
+
+    codes = set(re.findall(r'CSVError\(\s*"([a-z_]+)"', Path("engine/csvdata.py").read_text(encoding="utf-8")))
+    assert len(codes) > 10
+    keys = [f"data.{kind}.{name}" for name in [*DATASETS, "upload"] for kind in ("set", "desc")]
+    keys += [f"data.csv_error.{code}" for code in sorted(codes)]
+    for lang, table in TABLES.items():
+        missing = [key for key in keys if key not in table]
+        assert not missing, f"{lang}: no text for {missing}"

@@ -31,15 +31,17 @@ STRINGS = {
     "data.desc.spiral": "Two interleaved spiral arms; needs several hidden layers.",
     "data.desc.moons": "Two interlocking half circles.",
     "data.desc.multi_spiral": "K interleaved spiral arms, one class each (softmax output layer).",
-    "data.desc.blobs": "K Gaussian blobs, one class each (the course's four by default).",
+    "data.desc.blobs": "K Gaussian blobs, one class each (with K = 4, the course's four).",
     "data.desc.multilabel": (
         "Each point can carry several labels at once: inside circle A, right of a line, "
         "in a band, inside circle B."
     ),
     "data.desc.plane": "Target is a tilted plane, (x1 + x2) / 10.",
     "data.desc.gaussian_mix": "Target is a sum of six positive and negative Gaussian bumps.",
+    "data.desc.upload": "Your own table: upload a CSV file or paste it, then choose its feature and target columns.",
     "data.desc.house_price": (
-        "Price ($100k, never negative) from floor area (m²) and age (years): a ReLU output."
+        "Price ($100k, never negative) from floor area (m²) and age (years); the output layer can be linear "
+        "(auto) or ReLU."
     ),
     "data.desc.line_1d": "One input, y = 0.8 x + 1 plus noise: what a single linear neuron fits.",
     "data.desc.tshirt_price": "Price of a T-shirt -> best-seller or not (one neuron, notes §2).",
@@ -96,6 +98,16 @@ STRINGS = {
     "data.csv_error.text_in_column": (
         "Column {column!r} has text in data row {row}: {value!r}. It must hold "
         "numbers only."
+    ),
+    "data.csv_error.unreadable": "Line {row} cannot be read as CSV.",
+    "data.csv_error.infinite_value": (
+        "Column {column!r} has an infinite value in data row {row}: {value!r} ({count} in all). A network needs "
+        "finite numbers: fix or remove those rows."
+    ),
+    "data.csv_error.too_large_value": (
+        "Column {column!r} holds {value} in data row {row} ({count} such in all): numbers beyond {limit:g} "
+        "overflow when squared (feature scaling and the squared error both square them). Rescale the column "
+        "first, for example divide it by a power of ten."
     ),
     "data.csv_error.missing_value": (
         "Column {column!r} has a missing value (empty or NaN) in data row {row} "
