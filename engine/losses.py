@@ -10,6 +10,8 @@ then logged: the naive path the notes (§11) warn about, kept so a page can show
 
 import numpy as np
 
+from engine import heads
+
 EPSILON = 1e-7  # Keras clips probabilities to [eps, 1-eps] before taking logs
 
 
@@ -179,18 +181,6 @@ def from_config(config: dict) -> Loss:
     return LOSSES[config["name"]](from_logits=config.get("from_logits", False))
 
 
-# Which output activation each loss expects, for mismatch warnings (notes §8, §10-12).
-_EXPECTED_HEADS = {
-    ("binary_crossentropy", False): {"sigmoid"},
-    ("binary_crossentropy", True): {"linear"},
-    ("categorical_crossentropy", False): {"softmax"},
-    ("categorical_crossentropy", True): {"linear"},
-    ("sparse_categorical_crossentropy", False): {"softmax"},
-    ("sparse_categorical_crossentropy", True): {"linear"},
-    ("mse", False): {"linear", "relu", "softplus"},
-}
-
-
 def head_mismatch(output_activation: str, loss) -> str | None:
     """A plain-language warning when the output activation and the loss do not belong together, else None.
 
@@ -198,7 +188,7 @@ def head_mismatch(output_activation: str, loss) -> str | None:
     'A softmax output is meant for categorical cross-entropy; with mse ...'
     """
     loss = get(loss)
-    expected = _EXPECTED_HEADS.get((loss.name, loss.from_logits), set())
+    expected = heads.expected_activations(loss.name, loss.from_logits)
     if output_activation in expected:
         return None
     if loss.from_logits:

@@ -24,7 +24,7 @@ import math
 
 import numpy as np
 
-from engine import activations, initializers, losses, optimizers, regularizers
+from engine import activations, heads, initializers, losses, optimizers, regularizers
 from engine.preprocessing import Normalization
 
 KNOWN_METRICS = ("accuracy", "mae", "mse")
@@ -497,8 +497,7 @@ class Sequential:
         """Probabilities even when the loss works from logits (sigmoid or softmax applied to a linear head)."""
         out = self.predict(X)
         if self.loss is not None and self.loss.from_logits:
-            head = "sigmoid" if isinstance(self.loss, losses.BinaryCrossentropy) else "softmax"
-            return activations.forward(head, out)
+            return activations.forward(self.loss.fused_activation, out)
         return out
 
     # ----- training --------------------------------------------------------------------------
@@ -508,14 +507,11 @@ class Sequential:
     def _head_kind(self) -> str:
         """Which fused output gradient applies: 'sigmoid', 'softmax', 'mse' or 'generic' (chain rule)."""
         loss, act = self.loss, self.output_activation
+        kind = heads.kind_of(self)
         own = "linear" if loss.from_logits else loss.fused_activation
-        if isinstance(loss, losses.BinaryCrossentropy) and act == own:
-            return "sigmoid"
-        if isinstance(loss, losses.CategoricalCrossentropy) and act == own:
-            return "softmax"
-        if isinstance(loss, losses.MeanSquaredError) and act == "linear":
-            return "mse"
-        return "generic"
+        if kind == "regression":
+            return "mse" if loss.name == "mse" and act == "linear" else "generic"
+        return loss.fused_activation if act == own else "generic"
 
     def _targets(self, YT: np.ndarray, column_scale: np.ndarray | None) -> np.ndarray:
         """The targets the head kernel subtracts, pre-scaled per column (by 1/its batch's rows), (units, n)."""
@@ -775,8 +771,7 @@ def accuracy(model: Sequential, y: np.ndarray, out: np.ndarray) -> float:
 
     `y` is in the loss's prepared form (one-hot for categorical losses, 0/1 columns for binary).
     """
-    loss = model.loss
-    if isinstance(loss, losses.CategoricalCrossentropy):
+    if heads.kind_of(model) == "softmax":
         return float(np.mean(out.argmax(axis=1) == y.argmax(axis=1)))
-    threshold = 0.0 if loss.from_logits else 0.5
+    threshold = 0.0 if model.loss.from_logits else 0.5
     return float(np.mean((out > threshold) == (y > 0.5)))
