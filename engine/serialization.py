@@ -266,8 +266,8 @@ def _optimizer(block: dict, size: int) -> dict:
     config = block.get("config")
     _require(isinstance(config, dict), "the optimizer config must be an object")
     kind = _name(config.get("name"), optimizers.OPTIMIZERS, "optimizer")
-    allowed = {"sgd": {"name", "learning_rate", "momentum"},
-               "adam": {"name", "learning_rate", "beta_1", "beta_2", "epsilon"}}[kind]
+    cls = optimizers.OPTIMIZERS[kind]
+    allowed = {"name", *cls.config_keys}
     _require(set(config) <= allowed, f"unexpected optimizer settings {sorted(set(config) - allowed)}")
     _require(all(_is_number(config[key]) for key in config if key != "name"), "optimizer settings must be numbers")
     try:
@@ -277,12 +277,13 @@ def _optimizer(block: dict, size: int) -> dict:
     iterations = _whole(block.get("iterations", 0), "optimizer iterations", 0, 10**12)
     state = block.get("state", {})
     _require(isinstance(state, dict), "the optimizer state must be an object")
-    expected = {"sgd": {"velocity", "last_update"}, "adam": {"m", "v", "last_update"}}[kind]
+    expected = {*cls.state_keys, "last_update"}
     _require(set(state) <= expected, f"unexpected optimizer state {sorted(set(state) - expected)}")
     arrays = {key: None if value is None else _array(value, (size,), f"optimizer state '{key}'")
               for key, value in state.items()}
-    if kind == "adam" and arrays.get("v") is not None:
-        _require(bool((arrays["v"] >= 0).all()), "Adam's v must be >= 0")
+    for key in cls.nonnegative_state_keys:
+        if arrays.get(key) is not None:
+            _require(bool((arrays[key] >= 0).all()), f"{cls.__name__}'s {key} must be >= 0")
     return {"object": optimizer, "iterations": iterations, "arrays": arrays}
 
 
