@@ -181,23 +181,46 @@ def from_config(config: dict) -> Loss:
     return LOSSES[config["name"]](from_logits=config.get("from_logits", False))
 
 
+# The loss each output activation is meant for, and its English name in warnings.
+_SUGGESTED_LOSS = {"sigmoid": "binary_crossentropy", "softmax": "categorical_crossentropy",
+                   "linear": "mse", "relu": "mse"}
+_LOSS_WORDS = {"binary_crossentropy": "binary cross-entropy", "categorical_crossentropy": "categorical cross-entropy",
+               "mse": "mean squared error"}
+
+
+def head_mismatch_info(output_activation: str, loss) -> tuple[str, dict] | None:
+    """(code, params) when the output activation and the loss do not belong together, else None.
+
+    Codes: "head_not_linear_for_logits" (output_activation) when the loss works from logits;
+    "head_loss_mismatch" (output_activation, loss, suggested_loss: a loss name, or None).
+
+    >>> head_mismatch_info("softmax", "mse")
+    ('head_loss_mismatch', {'output_activation': 'softmax', 'loss': 'mse', 'suggested_loss': 'categorical_crossentropy'})
+    >>> head_mismatch_info("sigmoid", "binary_crossentropy") is None
+    True
+    """
+    loss = get(loss)
+    if output_activation in heads.expected_activations(loss.name, loss.from_logits):
+        return None
+    if loss.from_logits:
+        return "head_not_linear_for_logits", {"output_activation": output_activation}
+    return "head_loss_mismatch", {"output_activation": output_activation, "loss": loss.name,
+                                  "suggested_loss": _SUGGESTED_LOSS.get(output_activation)}
+
+
 def head_mismatch(output_activation: str, loss) -> str | None:
     """A plain-language warning when the output activation and the loss do not belong together, else None.
 
     >>> head_mismatch("softmax", "mse")
     'A softmax output is meant for categorical cross-entropy; with mse ...'
     """
-    loss = get(loss)
-    expected = heads.expected_activations(loss.name, loss.from_logits)
-    if output_activation in expected:
+    info = head_mismatch_info(output_activation, loss)
+    if info is None:
         return None
-    if loss.from_logits:
+    code, params = info
+    if code == "head_not_linear_for_logits":
         return (f"With from_logits=True the loss applies sigmoid/softmax itself, so the output layer should be "
                 f"linear, not {output_activation}.")
-    suggestions = {
-        "sigmoid": "binary cross-entropy", "softmax": "categorical cross-entropy",
-        "linear": "mean squared error", "relu": "mean squared error",
-    }
-    better = suggestions.get(output_activation, "a loss suited to it")
-    return (f"A {output_activation} output is meant for {better}; with {loss.name} training may be slow "
+    better = _LOSS_WORDS.get(params["suggested_loss"], "a loss suited to it")
+    return (f"A {output_activation} output is meant for {better}; with {params['loss']} training may be slow "
             f"or the outputs may not mean what you expect.")

@@ -1,7 +1,8 @@
 """One portable JSON file per model: architecture, normalization, weights, optimizer state, RNG state, metadata.
 
 No pickle, no eval, no import by name: every name in a file is looked up in the engine's own tables, every
-number is checked, and anything unexpected raises ValueError with a plain message.
+number is checked, and anything unexpected raises ModelFileError (a ValueError) with a plain message and a
+`code` (with `params`) the UI can translate.
 
 >>> text = dumps(model, metadata={"features": ["x1", "x2"], "classes": ["blue", "orange"]})
 >>> clone = loads(text)        # predicts the same and continues training bit for bit like `model`
@@ -18,6 +19,18 @@ import numpy as np
 from engine import activations, initializers, losses, optimizers, regularizers
 from engine.model import KNOWN_METRICS, Dense, Sequential
 from engine.preprocessing import Normalization
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be read, with a plain English message; `code` and `params` let the UI translate.
+
+    Codes: "model_file_unreadable" (path, reason), "model_file_too_large" (), "model_file_not_json" (detail),
+    "model_file_invalid" (detail: the English reason after "Not a valid model file: ").
+    """
+
+    def __init__(self, code: str, message: str, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 FORMAT = "nn-playground-model"
 VERSION = 1
@@ -92,17 +105,19 @@ def load_model(path) -> Sequential:
     try:
         size = os.path.getsize(path)
     except OSError as error:
-        raise ValueError(f"Cannot read the model file {os.fspath(path)!r}: {error.strerror}.") from error
+        raise ModelFileError("model_file_unreadable",
+                             f"Cannot read the model file {os.fspath(path)!r}: {error.strerror}.",
+                             path=os.fspath(path), reason=error.strerror) from error
     if size > MAX_TEXT_CHARS * 4:
-        raise ValueError("The model file is too large to be a playground model.")
+        raise ModelFileError("model_file_too_large", "The model file is too large to be a playground model.")
     with open(path, "rb") as handle:
         data = handle.read()
     return loads(data)
 
 
-# ----- reading: every check raises ValueError with a plain message -------------------------------------
+# ----- reading: every check raises ModelFileError with a plain message -----------------------------------
 def _fail(message: str):
-    raise ValueError(f"Not a valid model file: {message}.")
+    raise ModelFileError("model_file_invalid", f"Not a valid model file: {message}.", detail=message)
 
 
 def _require(condition: bool, message: str) -> None:
@@ -168,10 +183,12 @@ def loads(text) -> Sequential:
     _require(len(text) <= MAX_TEXT_CHARS, "the file is too large")
     try:
         document = json.loads(text, parse_constant=_reject_constant)
+    except ModelFileError:
+        raise
     except ValueError as error:
-        if str(error).startswith("Not a valid model file"):
-            raise
-        raise ValueError(f"Not a valid model file: it is not JSON ({error.msg if hasattr(error, 'msg') else error}).") from None
+        detail = error.msg if hasattr(error, "msg") else str(error)
+        raise ModelFileError("model_file_not_json", f"Not a valid model file: it is not JSON ({detail}).",
+                             detail=detail) from None
     except RecursionError:
         _fail("it is nested too deeply")
     _require(isinstance(document, dict), "the top level must be a JSON object")

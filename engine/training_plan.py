@@ -35,11 +35,16 @@ class TrainingDiverged(ArithmeticError):
     Attributes: `epoch` (1-based, counting every epoch the model trained), `step` (1-based within the epoch,
     or None), `loss` (the offending loss value, or the last finite one), `learning_rate`, `reason`
     ("loss", "weights", or "inputs" when the loss is not finite before the model's first step).
+    For translation: `code` is "diverged_" + reason ("diverged_loss", "diverged_weights", "diverged_inputs") and
+    `params` holds epoch, step, loss, learning_rate and suggested_learning_rate (learning_rate / 10, or None).
     """
 
     def __init__(self, epoch: int, loss: float, learning_rate: float | None, step: int | None = None,
                  reason: str = "loss"):
         self.epoch, self.loss, self.learning_rate, self.step, self.reason = epoch, loss, learning_rate, step, reason
+        self.code = f"diverged_{reason}"
+        self.params = {"epoch": epoch, "step": step, "loss": loss, "learning_rate": learning_rate,
+                       "suggested_learning_rate": learning_rate / 10 if learning_rate else None}
         where = f"epoch {epoch}" + (f", step {step}" if step else "")
         what = {"loss": f"the loss became {loss} (too large to represent)",
                 "weights": "the weights became too large to represent (infinity or NaN)",
