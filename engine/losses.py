@@ -4,8 +4,10 @@
 in a numerically stable way (log-sum-exp). With `from_logits=False` the probabilities are computed first and
 then logged: the naive path the notes (§11) warn about, kept so a page can show its rounding error.
 
->>> SparseCategoricalCrossentropy()(np.array([1]), np.array([[0.05, 0.95, 0.0]]))  # -log 0.95
-0.0512932943875505
+>>> CategoricalCrossentropy()(np.array([[0, 1, 0]]), np.array([[0.05, 0.95, 0.0]]))  # -log 0.95
+0.0513
+>>> BinaryCrossentropy(from_logits=True)(np.array([[1.0]]), np.array([[0.0]]))  # -log sigmoid(0) = log 2
+0.6931
 """
 
 import numpy as np
@@ -138,7 +140,14 @@ class CategoricalCrossentropy(Loss):
 class SparseCategoricalCrossentropy(CategoricalCrossentropy):
     """As categorical cross-entropy, with integer class labels of shape (n,): loss = mean(-log a_y).
 
-    >>> SparseCategoricalCrossentropy()(np.array([1, 2]), np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]))
+    `prepare_targets` (which `fit` and `evaluate` call) turns the labels into one-hot rows once, up front:
+
+    >>> loss = SparseCategoricalCrossentropy()
+    >>> y = loss.prepare_targets(np.array([1, 2]), 3, np.float64)
+    >>> y
+    array([[0., 1., 0.],
+           [0., 0., 1.]])
+    >>> loss(y, np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]))  # mean(-log 0.95, -log 0.1)
     1.1769...
     """
 

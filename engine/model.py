@@ -3,6 +3,7 @@
 Weights are shaped (n_in, units) so `W[:, i]` is unit i and `z = a_in @ W + b` (notes §6). Every layer's W and b
 (and their gradients) are views into one flat array, so an optimizer step is a handful of NumPy calls.
 
+>>> from engine import Adam
 >>> model = Sequential([Dense(3, activation="relu"), Dense(1, activation="sigmoid")], input_dim=4, seed=0)
 >>> model.compile(optimizer=Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
 >>> [w.shape for w in model.get_weights()]

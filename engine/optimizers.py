@@ -100,7 +100,12 @@ class Optimizer:
 class SGD(Optimizer):
     """Gradient descent: `v = momentum*v - lr*g; theta += v` (plain `theta -= lr*g` when momentum is 0).
 
-    `last_update` is the velocity v.
+    `last_update` is the velocity v. Two steps with lr=0.1, momentum 0.5 and g=1: v = -0.1, then -0.15.
+
+    >>> theta, sgd = np.array([1.0]), SGD(learning_rate=0.1, momentum=0.5)
+    >>> sgd.apply(theta, np.array([1.0])); sgd.apply(theta, np.array([1.0]))
+    >>> theta, sgd.last_update
+    (array([0.75]), array([-0.15]))
     """
 
     name = "sgd"
@@ -135,7 +140,12 @@ class Adam(Optimizer):
     """Adam with the Keras update: `alpha_t = lr*sqrt(1-b2^t)/(1-b1^t)`, `theta -= alpha_t*m/(sqrt(v)+eps)`.
 
     m = b1*m + (1-b1)*g and v = b2*v + (1-b2)*g^2, both starting at zero. One step from zero state with
-    lr=0.1 and g=2 moves theta by 0.1 (m/sqrt(v) = 1 after correction, less a hair for eps).
+    lr=0.1 and g=2 moves theta by 0.1 (m/sqrt(v) = 1 after correction, less a hair for eps):
+
+    >>> theta = np.array([1.0])
+    >>> Adam(learning_rate=0.1).apply(theta, np.array([2.0]))
+    >>> theta
+    array([0.9])
     """
 
     name = "adam"

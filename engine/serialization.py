@@ -4,10 +4,15 @@ No pickle, no eval, no import by name: every name in a file is looked up in the 
 number is checked, and anything unexpected raises ModelFileError (a ValueError) with a plain message and a
 `code` (with `params`) the UI can translate.
 
+>>> model = Sequential([Dense(3, activation="tanh"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
+>>> model.compile(optimizer="adam", loss="binary_crossentropy")
 >>> text = dumps(model, metadata={"features": ["x1", "x2"], "classes": ["blue", "orange"]})
 >>> clone = loads(text)        # predicts the same and continues training bit for bit like `model`
 >>> clone.metadata["classes"]
 ['blue', 'orange']
+>>> X = np.array([[0.5, -1.0], [2.0, 0.0]])
+>>> bool((clone.predict(X) == model.predict(X)).all())
+True
 """
 
 import json
