@@ -6,7 +6,7 @@ the spec is built once per structure and language (kept in st.session_state), ea
 
 import streamlit as st
 
-from ui.charts import Figure
+from ui.figure import Figure
 from ui.i18n import current_language, t
 from ui.state import FEATURE_NAMES, FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, session_key
 
