@@ -4,13 +4,12 @@ from ui.setup import setup_page
 
 setup_page("pg.title")
 
-import numpy as np
 import streamlit as st
 
 from engine.datasets import DATASETS
 from engine.losses import LOSSES, head_mismatch
-from ui import charts
 from ui import playground as pg
+from ui import playground_view as view
 from ui.data_widgets import csv_upload
 from ui.i18n import current_language, t
 from ui.model_io import model_io_panel
@@ -26,8 +25,6 @@ from ui.widgets import (
 )
 
 TICK_SECONDS = 0.05  # the browser asks for a tick this often; it waits while one is being drawn
-MAP_PX = 330
-DIAGRAM_PX = 480  # the diagram fits its column: narrower layers as layers are added
 
 ignored = load_from_url()
 if ignored:
@@ -116,93 +113,6 @@ if pick >= n_test:
     st.session_state["w.pick"] = 0
 
 
-def _class_names(units: int) -> list[str]:
-    names = list(data.ds.target_names)
-    if problem == "regression":
-        return names[:1]
-    if units == 1:
-        return names[-1:]
-    return names[:units]
-
-
-def _status_line(model) -> str:
-    """Epoch counter, losses and accuracies of the last update, as one line of Markdown."""
-    latest = st.session_state.get("pg.latest") or {}
-    parts = [f"{t('common.epoch')} **{model.epochs_trained}**"]
-    if "loss" in latest:
-        parts += [f"{t('pg.train_loss')} **{latest['loss']:.4f}**", f"{t('pg.test_loss')} **{latest['val_loss']:.4f}**"]
-    if "accuracy" in latest:
-        parts += [f"{t('pg.train_accuracy')} **{latest['accuracy']:.1%}**",
-                  f"{t('pg.test_accuracy')} **{latest['val_accuracy']:.1%}**"]
-    return "#### " + " &nbsp;·&nbsp; ".join(parts)
-
-
-def _boundary(model, units: int) -> list[tuple[str, charts.Figure]]:
-    """The decision map (and per-class maps when asked for) as named figures."""
-    cfg = current_config()
-    r = pg.MAP_RESOLUTION
-    out = model.predict_proba(data.grid)
-    options = dict(points_X=data.points_X, points_y=data.points_y, is_test=data.points_test,
-                   discretize=cfg["discretize"], show_test=cfg["show_test"], axis_names=data.ds.feature_names,
-                   width=MAP_PX, height=MAP_PX)
-    if problem == "regression":
-        y = data.ds.y
-        return [("map", charts.decision_map_figure(out[:, 0].reshape(r, r), data.xs, data.ys, kind="regression",
-                                                   value_domain=(float(y.min()), float(y.max())), **options))]
-    if problem == "multilabel":
-        return [("map", charts.probability_maps_figure(
-            np.clip(out, 0, 1).reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2],
-            _class_names(units), points_X=data.points_X, points_y=data.points_y,
-            discretize=cfg["discretize"], size=170, columns=2))]
-    if units == 1:
-        names = list(data.ds.target_names)
-        return [("map", charts.decision_map_figure(np.clip(out[:, 0], 0, 1).reshape(r, r), data.xs, data.ys,
-                                                   kind="binary", class_names=names[:2], **options))]
-    probs = np.clip(out, 0, None)
-    probs = probs / np.maximum(probs.sum(axis=1, keepdims=True), 1e-12)
-    names = _class_names(units) if problem == "multiclass" else list(data.ds.target_names)[:units]
-    figures = [("map", charts.decision_map_figure(probs.reshape(r, r, units), data.xs, data.ys, kind="softmax",
-                                                  class_names=names, **options))]
-    if st.session_state.get("pg_class_maps"):
-        # Half the resolution: K more maps every tick.
-        figures.append(("classes", charts.probability_maps_figure(
-            probs.reshape(r, r, units)[::2, ::2], data.xs[::2], data.ys[::2], names, points_X=data.points_X,
-            points_y=data.points_y, discretize=cfg["discretize"], size=130, columns=units)))
-    return figures
-
-
-def _diagram(model, units: int) -> charts.Figure:
-    nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
-    node_maps = None
-    if data.is_2d and nodes <= pg.MAX_NODES_WITH_MAPS:
-        outputs = model.layer_outputs(data.node_grid)
-        node_maps = charts.unit_maps([model.normalize(data.node_grid)] + [o["a"] for o in outputs],
-                                     pg.NODE_MAP_RESOLUTION)
-    columns = len(model.layers) + 1
-    return charts.network_diagram_figure(model, data.feature_names, _class_names(units), node_maps=node_maps,
-                                         column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)), max_height=520)
-
-
-def _picked_point(model, units: int) -> tuple[str, charts.Figure | None]:
-    """The picked test point: a caption (inputs, and for regression the prediction) and its class bars."""
-    index = min(st.session_state.get("w.pick", 0), n_test - 1)
-    out = model.predict_proba(data.X_test[index:index + 1])[0]
-    true = data.test.y[index]
-    caption = t("pg.point_caption", index=index, values=", ".join(f"{v:.2f}" for v in data.test.X[index][:6]))
-    if problem == "regression":
-        return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"), None
-    if units == 1:
-        p = float(np.clip(out[0], 0, 1))
-        probs, names, true_class = [1 - p, p], list(data.ds.target_names)[:2], int(true)
-    elif problem == "multilabel":
-        probs, names, true_class = np.clip(out, 0, 1), _class_names(units), None
-        caption += " · " + t("pg.true_labels", labels=", ".join(
-            charts.display_name(n) for n, v in zip(names, true, strict=True) if v) or "-")
-    else:
-        probs, names, true_class = np.clip(out, 0, 1), _class_names(units), int(true)
-    return caption, charts.probability_bars_figure(probs, names, true_class, width=240)
-
-
 @st.fragment(run_every=TICK_SECONDS if pg.is_playing() else None)
 def live_view() -> None:
     """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
@@ -215,23 +125,14 @@ def live_view() -> None:
         return
     if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
-    units = model.output_units
-    top = [("diagram", _diagram(model, units))] + (_boundary(model, units) if data.is_2d else [])
-    history = st.session_state.get("pg.history") or pg.empty_history()
-    caption, bars = _picked_point(model, units)
-    bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
-    if bars is not None:
-        bottom.append(("point", bars))
-    rows = [top[:2], bottom] + ([top[2:]] if len(top) > 2 else [])
-    weights = sum(layer.W.size for layer in model.layers)
-    notes = [f"{t('pg.point_title')}: {caption}"]
-    if weights > charts.MAX_LINKS:
-        notes.append(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
-    if not data.is_2d:
-        notes.append(t("pg.no_map", n=data.X_train.shape[1]))
+    text, figure = view.live_view(model, data, current_config(),
+                                  history=st.session_state.get("pg.history") or pg.empty_history(),
+                                  latest=st.session_state.get("pg.latest") or {},
+                                  pick=st.session_state.get("w.pick", 0),
+                                  class_maps=bool(st.session_state.get("pg_class_maps")))
     # Two elements per tick: each element a tick sends makes the browser re-render the page once more.
-    st.markdown(_status_line(model) + "\n\n" + "  \n".join(f":gray[{note}]" for note in notes))
-    live_chart(charts.combine(rows), key="pg_charts")
+    st.markdown(text)
+    live_chart(figure, key="pg_charts")
 
 
 if model is not None:

@@ -3,10 +3,10 @@
 import numpy as np
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, TrainingDiverged
+from engine import Dense, Sequential
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
-from ui import charts, function_charts
+from ui import charts, function_charts, training
 from ui.data_widgets import data_summary
 from ui.i18n import t
 from ui.lesson import open_in_playground
@@ -27,9 +27,9 @@ def load(key: str, n_points: int, noise: float, seed: int):
 def neuron(weights, bias: float) -> Sequential:
     """A one-neuron network (sigmoid, binary cross-entropy) holding the given w (n_in,) and b."""
     weights = np.asarray(weights, dtype=float)
-    model = Sequential([Dense(1, activation="sigmoid")], input_dim=weights.size, seed=0)
+    model = training.compiled([Dense(1, activation="sigmoid")], input_dim=weights.size, seed=0,
+                              learning_rate=LEARNING_RATE, loss="binary_crossentropy", metrics=["accuracy"])
     model.set_weights([weights.reshape(-1, 1), np.array([bias])])
-    model.compile(optimizer=Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy"])
     return model
 
 
@@ -38,22 +38,17 @@ def train_clicked(prefix: str, X, y, start_weights, start_bias) -> None:
     model = st.session_state.get(prefix + "model")
     if model is None:
         model = neuron(start_weights, start_bias)
-        st.session_state[prefix + "history"] = {"epoch": [], "loss": [], "accuracy": []}
-    try:
-        history = model.fit(X, y, epochs=EPOCHS_PER_CLICK, batch_size=None)
-    except TrainingDiverged as err:
-        st.session_state[prefix + "error"] = str(err)
+        st.session_state[prefix + "history"] = training.new_history("loss", "accuracy")
+    error = training.fit_into(st.session_state[prefix + "history"], model, X, y, epochs=EPOCHS_PER_CLICK,
+                              batch_size=None)
+    if error is not None:
+        st.session_state[prefix + "error"] = error
         return
     st.session_state[prefix + "model"] = model
-    log = st.session_state[prefix + "history"]
-    log["epoch"] += history.epoch
-    log["loss"] += history.history["loss"]
-    log["accuracy"] += history.history["accuracy"]
 
 
 def reset_training(prefix: str) -> None:
-    for name in ("model", "history", "error"):
-        st.session_state.pop(prefix + name, None)
+    training.forget(*(prefix + name for name in ("model", "history", "error")))
 
 
 def copy_to_sliders(prefix: str, names: list[str], limits: list[float]) -> None:

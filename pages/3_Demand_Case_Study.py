@@ -4,9 +4,9 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import Adam, Dense, Normalization, Sequential, TrainingDiverged
+from engine import Dense, Normalization, Sequential
 from engine.datasets import make_dataset, train_test_split
-from ui import charts, function_charts
+from ui import charts, function_charts, training
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -33,29 +33,21 @@ def build(X_train: np.ndarray, hidden_activation: str, seed: int) -> Sequential:
     Prices are in dollars and marketing in $k, so a Normalization layer (adapted to the training data, as in
     Keras) standardises the 4 features first.
     """
-    model = Sequential([Normalization().adapt(X_train), Dense(3, activation=hidden_activation, name="hidden"),
-                        Dense(1, activation="sigmoid", name="output")], seed=seed)
-    model.compile(optimizer=Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
+    return training.compiled([Normalization().adapt(X_train), Dense(3, activation=hidden_activation, name="hidden"),
+                              Dense(1, activation="sigmoid", name="output")], seed=seed,
+                             learning_rate=LEARNING_RATE, loss="binary_crossentropy", metrics=["accuracy"])
 
 
 def train_clicked(X_train, y_train, X_test, y_test) -> None:
-    model = st.session_state["demand.model"]
-    try:
-        history = model.fit(X_train, y_train, epochs=EPOCHS_PER_CLICK, batch_size=BATCH_SIZE,
-                            validation_data=(X_test, y_test))
-    except TrainingDiverged as err:
-        st.session_state["demand.error"] = str(err)
-        return
-    log = st.session_state["demand.history"]
-    log["epoch"] += history.epoch
-    for key in ("loss", "accuracy", "val_loss", "val_accuracy"):
-        log[key] += history.history[key]
+    error = training.fit_into(st.session_state["demand.history"], st.session_state["demand.model"], X_train,
+                              y_train, epochs=EPOCHS_PER_CLICK, batch_size=BATCH_SIZE,
+                              validation_data=(X_test, y_test))
+    if error is not None:
+        st.session_state["demand.error"] = error
 
 
 def reset() -> None:
-    for key in ("demand.model", "demand.history", "demand.config"):
-        st.session_state.pop(key, None)
+    training.forget("demand.model", "demand.history", "demand.config")
 
 
 st.markdown(t("demand.intro"))
@@ -76,8 +68,7 @@ config = (n_points, noise, data_seed, hidden_activation, seed)
 if st.session_state.get("demand.config") != config:
     st.session_state["demand.config"] = config
     st.session_state["demand.model"] = build(X_train, hidden_activation, seed)
-    st.session_state["demand.history"] = {"epoch": [], "loss": [], "accuracy": [], "val_loss": [],
-                                          "val_accuracy": []}
+    st.session_state["demand.history"] = training.new_history("loss", "accuracy", "val_loss", "val_accuracy")
 model: Sequential = st.session_state["demand.model"]
 log = st.session_state["demand.history"]
 

@@ -7,10 +7,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, activations
+from engine import Dense, Sequential, activations
 from engine.datasets import make_dataset
 from engine.preprocessing import Normalization
-from ui import charts
+from ui import charts, training
 from ui.function_charts import dense, dense_matmul, layer_values
 from ui.i18n import t
 from ui.lesson import open_in_playground
@@ -43,10 +43,9 @@ def trained(key: str):
 def build(key: str, normalization: Normalization) -> Sequential:
     """The network `key`: a Normalization first layer (degrees and minutes are far apart), then Dense layers."""
     spec = NETWORKS[key]
-    model = Sequential([normalization, *(Dense(units, activation=act) for units, act in spec["layers"])],
-                       seed=spec["seed"])
-    model.compile(optimizer=Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
+    return training.compiled([normalization, *(Dense(units, activation=act) for units, act in spec["layers"])],
+                             seed=spec["seed"], learning_rate=LEARNING_RATE, loss="binary_crossentropy",
+                             metrics=["accuracy"])
 
 
 def parse_features(text: str, n_features: int) -> np.ndarray:

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, activations
+from engine import Dense, Sequential, activations
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
-from ui import charts, function_charts
+from ui import charts, function_charts, training
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -28,9 +28,8 @@ def circle_data():
 
 def build(hidden_activation: str, seed: int) -> Sequential:
     layers = [Dense(units, activation=hidden_activation) for units in HIDDEN] + [Dense(1, activation="sigmoid")]
-    model = Sequential(layers, input_dim=2, seed=seed)
-    model.compile(optimizer=Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
+    return training.compiled(layers, input_dim=2, seed=seed, learning_rate=LEARNING_RATE,
+                             loss="binary_crossentropy", metrics=["accuracy"])
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

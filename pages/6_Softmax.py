@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, SparseCategoricalCrossentropy, TrainingDiverged, activations
+from engine import Dense, Sequential, SparseCategoricalCrossentropy, activations
 from engine.datasets import make_dataset, train_test_split
 from engine.features import grid_points, plot_range
-from ui import charts, training_charts
+from ui import charts, training, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -93,34 +93,26 @@ config = (dataset_key, classes, hidden_layers, hidden_units)
 def new_model() -> Sequential:
     """ReLU hidden layer(s), a linear output of one neuron per class, the loss applying softmax (notes §11)."""
     layers = [Dense(hidden_units, activation="relu") for _ in range(hidden_layers)]
-    model = Sequential([*layers, Dense(train.n_classes, activation="linear")], input_dim=2, seed=SEED)
-    model.compile(optimizer=Adam(learning_rate), loss=SparseCategoricalCrossentropy(from_logits=True),
-                  metrics=["accuracy"])
-    return model
+    return training.compiled([*layers, Dense(train.n_classes, activation="linear")], input_dim=2, seed=SEED,
+                             learning_rate=learning_rate, loss=SparseCategoricalCrossentropy(from_logits=True),
+                             metrics=["accuracy"])
 
 
 def reset() -> None:
     st.session_state[P + "model"] = new_model()
-    st.session_state[P + "history"] = {"epoch": [], "loss": [], "val_loss": [], "accuracy": [], "val_accuracy": []}
+    st.session_state[P + "history"] = training.new_history("loss", "val_loss", "accuracy", "val_accuracy")
     st.session_state[P + "running"] = False
     st.session_state[P + "config"] = config
 
 
 def train_epochs(epochs: int) -> bool:
     """Train the stored model `epochs` more epochs; False (and paused, with a message) if training blew up."""
-    model = st.session_state[P + "model"]
-    try:
-        history = model.fit(train.X, train.y, epochs=epochs, batch_size=BATCH_SIZE,
-                            validation_data=(test.X, test.y))
-    except TrainingDiverged as err:
+    error = training.fit_into(st.session_state[P + "history"], st.session_state[P + "model"], train.X, train.y,
+                              epochs=epochs, batch_size=BATCH_SIZE, validation_data=(test.X, test.y))
+    if error is not None:
         st.session_state[P + "running"] = False
-        st.session_state[P + "error"] = str(err)
-        return False
-    log = st.session_state[P + "history"]
-    log["epoch"] += history.epoch
-    for key in ("loss", "val_loss", "accuracy", "val_accuracy"):
-        log[key] += history.history[key]
-    return True
+        st.session_state[P + "error"] = error
+    return error is None
 
 
 def set_running(running: bool) -> None:

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, TrainingDiverged
+from engine import Dense, Sequential
 from engine.datasets import make_dataset, train_test_split
 from engine.features import grid_points, plot_range
-from ui import charts, training_charts
+from ui import charts, training, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -52,10 +52,9 @@ config = (n_labels, hidden_units)
 
 def new_model(head: str) -> Sequential:
     hidden = [Dense(hidden_units, activation="relu") for _ in range(HIDDEN_LAYERS)]
-    model = Sequential([*hidden, Dense(n_labels, activation=head)], input_dim=2, seed=SEED)
     loss = "binary_crossentropy" if head == "sigmoid" else "sparse_categorical_crossentropy"
-    model.compile(optimizer=Adam(learning_rate), loss=loss)
-    return model
+    return training.compiled([*hidden, Dense(n_labels, activation=head)], input_dim=2, seed=SEED,
+                             learning_rate=learning_rate, loss=loss)
 
 
 def reset() -> None:
@@ -66,11 +65,11 @@ def reset() -> None:
 def train_both(epochs: int) -> None:
     models = st.session_state[P + "models"]
     X_soft, y_soft = one_label_per_row(train.X, train.y)
-    try:
-        models["sigmoid"].fit(train.X, train.y, epochs=epochs, batch_size=BATCH_SIZE)
-        models["softmax"].fit(X_soft, y_soft, epochs=epochs, batch_size=BATCH_SIZE)
-    except TrainingDiverged as err:
-        st.session_state[P + "error"] = t("multilabel.diverged", message=str(err))
+    error = training.fit_into(None, models["sigmoid"], train.X, train.y, epochs=epochs, batch_size=BATCH_SIZE)
+    if error is None:
+        error = training.fit_into(None, models["softmax"], X_soft, y_soft, epochs=epochs, batch_size=BATCH_SIZE)
+    if error is not None:
+        st.session_state[P + "error"] = t("multilabel.diverged", message=error)
 
 
 if st.session_state.get(P + "config") != config or P + "models" not in st.session_state:

@@ -4,10 +4,10 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from engine import SGD, Adam, Dense, Sequential, TrainingDiverged
+from engine import Dense, Sequential
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
-from ui import charts, training_charts
+from ui import charts, training, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -45,10 +45,6 @@ def surface(x, y):
     return ws, bs, training_charts.loss_surface(x, y, ws, bs)
 
 
-def make_optimizer(name: str, learning_rate: float):
-    return SGD(learning_rate) if name == "sgd" else Adam(learning_rate)
-
-
 def neuron_paths(x, y, start_w, start_b, learning_rates: dict, epochs: int):
     """Train one neuron per optimizer from (start_w, start_b), full batch; record (w, b, loss) and Adam's steps.
 
@@ -57,17 +53,15 @@ def neuron_paths(x, y, start_w, start_b, learning_rates: dict, epochs: int):
     """
     rows, steps, losses, errors = [], [], {}, {}
     for name in OPTIMIZERS:
-        model = Sequential([Dense(1, activation="sigmoid")], input_dim=1, seed=SEED)
-        model.compile(optimizer=make_optimizer(name, learning_rates[name]), loss="binary_crossentropy")
+        model = training.compiled([Dense(1, activation="sigmoid")], input_dim=1, seed=SEED, optimizer=name,
+                                  learning_rate=learning_rates[name], loss="binary_crossentropy")
         model.set_weights([np.array([[start_w]]), np.array([start_b])])
         X = x.reshape(-1, 1)
         rows.append({"optimizer": name, "step": 0, "w": start_w, "b": start_b, "loss": model.evaluate(X, y)})
         losses[name], errors[name] = [], None
         for step in range(1, epochs + 1):
-            try:
-                history = model.fit(X, y, epochs=1, batch_size=None, shuffle=False)
-            except TrainingDiverged as err:
-                errors[name] = str(err)
+            history, errors[name] = training.fit(model, X, y, epochs=1, batch_size=None, shuffle=False)
+            if history is None:
                 break
             w, b = model.flat_weights
             losses[name].append(history.history["loss"][0])
@@ -168,10 +162,9 @@ race_config = (race_set, batch_size)
 
 def race_model(name: str, learning_rate: float) -> Sequential:
     """The race network; the same seed gives both optimizers the same initial weights and batch order."""
-    model = Sequential([*(Dense(units, activation="tanh") for units in RACE_HIDDEN), Dense(1, activation="sigmoid")],
-                       input_dim=2, seed=SEED)
-    model.compile(optimizer=make_optimizer(name, learning_rate), loss="binary_crossentropy", metrics=["accuracy"])
-    return model
+    return training.compiled([*(Dense(units, activation="tanh") for units in RACE_HIDDEN),
+                              Dense(1, activation="sigmoid")], input_dim=2, seed=SEED, optimizer=name,
+                             learning_rate=learning_rate, loss="binary_crossentropy", metrics=["accuracy"])
 
 
 def reset_race() -> None:
@@ -187,10 +180,9 @@ def race_epochs(epochs: int) -> None:
     for name, model in race["models"].items():
         if race["errors"].get(name):
             continue  # a diverged optimizer stays where it blew up; the other keeps racing
-        try:
-            history = model.fit(data.X, data.y, epochs=epochs, batch_size=batch_size)
-        except TrainingDiverged as err:
-            race["errors"][name] = str(err)
+        history, error = training.fit(model, data.X, data.y, epochs=epochs, batch_size=batch_size)
+        if error is not None:
+            race["errors"][name] = error
             continue
         race["losses"][name] += history.history["loss"]
 

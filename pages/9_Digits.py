@@ -3,10 +3,10 @@
 import numpy as np
 import streamlit as st
 
-from engine import Adam, Dense, Sequential, SparseCategoricalCrossentropy, TrainingDiverged
+from engine import Dense, SparseCategoricalCrossentropy
 from engine.datasets import make_dataset, train_test_split
 from engine.preprocessing import Normalization
-from ui import charts, training_charts
+from ui import charts, training, training_charts
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -38,14 +38,13 @@ seed = c4.number_input(t("digits.seed"), 0, 999, 0, key=P + "seed")
 
 def train_network() -> None:
     """Normalization -> ReLU hidden layer -> 10 linear outputs, softmax inside the loss; results into the state."""
-    model = Sequential([Normalization().adapt(train.X), Dense(hidden_units, activation="relu"),
-                        Dense(10, activation="linear")], seed=int(seed))
-    model.compile(optimizer=Adam(learning_rate), loss=SparseCategoricalCrossentropy(from_logits=True),
-                  metrics=["accuracy"])
-    try:
-        history = model.fit(train.X, train.y, epochs=epochs, batch_size=BATCH_SIZE, validation_data=(test.X, test.y))
-    except TrainingDiverged as err:
-        st.session_state[P + "error"] = t("digits.bad_training", message=str(err))
+    model = training.compiled([Normalization().adapt(train.X), Dense(hidden_units, activation="relu"),
+                               Dense(10, activation="linear")], seed=int(seed), learning_rate=learning_rate,
+                              loss=SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    history, error = training.fit(model, train.X, train.y, epochs=epochs, batch_size=BATCH_SIZE,
+                                  validation_data=(test.X, test.y))
+    if error is not None:
+        st.session_state[P + "error"] = t("digits.bad_training", message=error)
         return
     probabilities = model.predict_proba(test.X)
     predicted = probabilities.argmax(axis=1)

@@ -13,24 +13,20 @@ import numpy as np
 import pandas as pd
 
 from engine import activations
-from ui.charts import CLASS_COLORS, NEGATIVE_COLOR, POSITIVE_COLOR, class_shape
+from ui.chart_style import (
+    CLASS_COLORS,
+    LESSON_FONT_SIZE,
+    LINE_COLORS,
+    NEGATIVE_COLOR,
+    POSITIVE_COLOR,
+    class_shape,
+)
+from ui.chart_style import lesson_style as _projector
 
-# Okabe-Ito (as ui.charts), in an order for lines: blue, orange, green, vermillion, purple, sky blue, black.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+PALETTE = LINE_COLORS
 DASHES = [[1, 0], [8, 4], [2, 3], [10, 3, 2, 3], [4, 4], [1, 0]]
 POSITIVE, NEGATIVE = POSITIVE_COLOR, NEGATIVE_COLOR  # sign of a weight (blue +, orange -), as the diagram
-FONT = 15
-
-
-def _projector(chart):
-    """Large axis, legend and title fonts for a classroom projector."""
-    return (
-        chart.configure_axis(labelFontSize=FONT - 1, titleFontSize=FONT, grid=True, gridOpacity=0.4)
-        .configure_legend(labelFontSize=FONT - 1, titleFontSize=FONT, symbolSize=140, labelLimit=320)
-        .configure_header(labelFontSize=FONT, titleFontSize=FONT)
-        .configure_title(fontSize=FONT + 2, anchor="start")
-        .configure_view(strokeOpacity=0.3)
-    )
+FONT = LESSON_FONT_SIZE
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:

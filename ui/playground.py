@@ -19,7 +19,7 @@ import streamlit as st
 from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
-from ui.state import FIELDS_BY_NAME, current_config, session_key
+from ui.state import FIELDS_BY_NAME, current_config, fields_with, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
 NODE_MAP_RESOLUTION = 12  # each neuron's map inside the diagram (TF Playground draws 10 x 10)
@@ -29,8 +29,8 @@ HISTORY_CAP = 1000
 TICK_TRAIN_BUDGET = 0.5  # seconds of training per tick at most (the epochs per update are an upper bound)
 UPLOAD = "upload"
 
-DATA_FIELDS = ("dataset", "n_points", "noise", "test_pct", "data_seed", "classes", "imbalance", "label_noise")
-STRUCTURE_FIELDS = ("features", "scale", "hidden", "acts", "head", "loss", "init", "seed")
+DATA_FIELDS = fields_with("data")
+STRUCTURE_FIELDS = fields_with("structure")
 HEADS = {"sigmoid": "sigmoid", "softmax": "softmax", "linear": "linear", "relu": "relu", "multilabel": "sigmoid"}
 
 

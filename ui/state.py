@@ -15,8 +15,17 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from engine.activations import ELEMENTWISE
+from engine.datasets import DATASETS
+from engine.features import FEATURES
+from engine.initializers import INITIALIZERS
+from engine.optimizers import OPTIMIZERS
+
 PLAYGROUND_PATH = "/Playground"
-FEATURE_NAMES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin_x1", "sin_x2")
+FEATURE_NAMES = tuple(FEATURES)
+# What changing a field does: "data" makes new data (and a new model), "structure" builds a new model,
+# "live" is set on the running model (training goes on), "view" only redraws.
+EFFECTS = ("data", "structure", "live", "view")
 
 
 @dataclass(frozen=True)
@@ -24,47 +33,57 @@ class Field:
     name: str
     kind: str  # "int" | "float" | "str" | "bool" | "ints" (comma list) | "strs" (comma list)
     default: Any
+    effect: str  # one of EFFECTS
     choices: tuple | None = None  # allowed values (each item, for list kinds)
-    low: float | None = None
+    low: float | None = None  # the widget's and the URL's range (each item, for list kinds)
     high: float | None = None
+    step: float | None = None  # the widget's step (None: Streamlit's default)
     help: str = ""
 
 
 FIELDS: tuple[Field, ...] = (
-    # data
-    Field("dataset", "str", "circle", help="data set key from engine.datasets.DATASETS, or 'upload'"),
-    Field("n_points", "int", 400, low=20, high=3000),
-    Field("noise", "float", 0.1, low=0.0, high=1.0),
-    Field("test_pct", "int", 30, low=10, high=90, help="percent of points held out for testing"),
-    Field("data_seed", "int", 0, low=0, high=2**31 - 1),
-    Field("classes", "int", 3, low=2, high=6, help="classes of a K-class set, labels of a multi-label set"),
-    Field("imbalance", "float", 0.0, low=0.0, high=0.9),
-    Field("label_noise", "float", 0.0, low=0.0, high=0.5),
-    Field("features", "strs", ("x1", "x2"), choices=FEATURE_NAMES),
-    Field("scale", "bool", True, help="standardise features (Keras Normalization)"),
+    # data (dataset choices: engine.datasets.DATASETS or "upload", checked in _parse_strict)
+    Field("dataset", "str", "circle", "data", help="data set key from engine.datasets.DATASETS, or 'upload'"),
+    Field("n_points", "int", 400, "data", low=20, high=3000, step=10),
+    Field("noise", "float", 0.1, "data", low=0.0, high=1.0, step=0.01),
+    Field("test_pct", "int", 30, "data", low=10, high=90, step=5, help="percent of points held out for testing"),
+    Field("data_seed", "int", 0, "data", low=0, high=2**31 - 1, step=1),
+    Field("classes", "int", 3, "data", low=2, high=6, help="classes of a K-class set, labels of a multi-label set"),
+    Field("imbalance", "float", 0.0, "data", low=0.0, high=0.9, step=0.05),
+    Field("label_noise", "float", 0.0, "data", low=0.0, high=0.5, step=0.01),
+    # the inputs (listed with the data, kept in this order for the URL) change the network, not the data
+    Field("features", "strs", ("x1", "x2"), "structure", choices=FEATURE_NAMES),
+    Field("scale", "bool", True, "structure", help="standardise features (Keras Normalization)"),
     # network
-    Field("hidden", "ints", (4, 2), low=1, high=64, help="units per hidden layer; 0 to 8 layers"),
-    Field("acts", "strs", ("tanh", "tanh"),
-          choices=("linear", "sigmoid", "tanh", "relu", "leaky_relu", "elu", "softplus")),
-    Field("head", "str", "auto", choices=("auto", "sigmoid", "softmax", "linear", "relu", "multilabel")),
-    Field("loss", "str", "auto", choices=("auto", "binary_crossentropy", "categorical_crossentropy", "mse")),
-    Field("init", "str", "glorot_uniform",
-          choices=("glorot_uniform", "glorot_normal", "he_uniform", "he_normal", "random_normal", "zeros")),
-    Field("seed", "int", 0, low=0, high=2**31 - 1, help="seed of weight initialization and shuffling"),
+    Field("hidden", "ints", (4, 2), "structure", low=1, high=64, help="units per hidden layer; 0 to 8 layers"),
+    Field("acts", "strs", ("tanh", "tanh"), "structure",
+          choices=ELEMENTWISE),
+    Field("head", "str", "auto", "structure", choices=("auto", "sigmoid", "softmax", "linear", "relu", "multilabel")),
+    Field("loss", "str", "auto", "structure", choices=("auto", "binary_crossentropy", "categorical_crossentropy", "mse")),
+    Field("init", "str", "glorot_uniform", "structure",
+          choices=tuple(INITIALIZERS)),
+    Field("seed", "int", 0, "structure", low=0, high=2**31 - 1, step=1, help="seed of weight initialization and shuffling"),
     # training
-    Field("optimizer", "str", "adam", choices=("sgd", "adam")),
-    Field("lr", "float", 0.03, low=1e-6, high=100.0),
-    Field("momentum", "float", 0.0, low=0.0, high=0.99),
-    Field("batch", "int", 10, low=1, high=3000),
+    Field("optimizer", "str", "adam", "live", choices=tuple(OPTIMIZERS)),
+    Field("lr", "float", 0.03, "live", low=1e-6, high=100.0),
+    Field("momentum", "float", 0.0, "live", low=0.0, high=0.99, step=0.01),
+    Field("batch", "int", 10, "live", low=1, high=3000),
     # Epochs per redraw: 30 at 4-8 redraws/s is 120-240 epochs/s (TF Playground: 1 epoch per frame, 60/s).
-    Field("epochs_per_tick", "int", 30, low=1, high=100),
-    Field("reg", "str", "none", choices=("none", "l1", "l2")),
-    Field("reg_rate", "float", 0.001, low=0.0, high=10.0),
+    Field("epochs_per_tick", "int", 30, "live", low=1, high=100, step=1),
+    Field("reg", "str", "none", "live", choices=("none", "l1", "l2")),
+    Field("reg_rate", "float", 0.001, "live", low=0.0, high=10.0),
     # view
-    Field("discretize", "bool", False),
-    Field("show_test", "bool", True),
+    Field("discretize", "bool", False, "view"),
+    Field("show_test", "bool", True, "view"),
 )
 FIELDS_BY_NAME = {field.name: field for field in FIELDS}
+
+
+def fields_with(effect: str) -> tuple[str, ...]:
+    """Names of the fields whose change has `effect` (one of EFFECTS), in FIELDS order."""
+    if effect not in EFFECTS:
+        raise ValueError(f"unknown effect {effect!r}; one of {EFFECTS}")
+    return tuple(field.name for field in FIELDS if field.effect == effect)
 
 
 def _parse_item(field: Field, text: str):
@@ -103,8 +122,6 @@ def _parse_strict(field: Field, text: str):
     if field.kind == "float" and value != value:  # NaN
         raise ValueError(text)
     if field.name == "dataset":
-        from engine.datasets import DATASETS
-
         if value not in DATASETS and value != "upload":
             raise ValueError(text)
     return value

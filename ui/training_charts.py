@@ -20,7 +20,8 @@ import numpy as np
 import pandas as pd
 
 from engine import BinaryCrossentropy, SparseCategoricalCrossentropy, activations
-from ui.charts import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, Figure, class_color
+from ui.chart_style import FONT_SIZE, NEGATIVE_COLOR, POSITIVE_COLOR, class_color, hex_to_rgb, style
+from ui.figure import Figure
 from ui.i18n import t
 
 # Gradient descent and Adam keep the same colour, dash and marker on every figure of the optimizer lesson.
@@ -28,18 +29,6 @@ OPTIMIZER_COLORS = {"sgd": "#D55E00", "adam": "#0072B2"}
 OPTIMIZER_DASHES = {"sgd": [7, 3], "adam": [1, 0]}
 OPTIMIZER_SHAPES = {"sgd": "triangle-up", "adam": "circle"}
 CORRECT_COLOR, WRONG_COLOR = "#0072B2", "#D55E00"
-
-
-def _style(chart):
-    """Projector-sized fonts (ui.charts.FONT_SIZE); the chart keeps its size and grows to fit its legends."""
-    return chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_axis(
-        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
-        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, symbolSize=120).configure_title(fontSize=FONT_SIZE + 2)
-
-
-def _rgb(color: str) -> np.ndarray:
-    """'#rrggbb' -> (3,) floats in [0, 1]."""
-    return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) / 255.0
 
 
 def _hex(rgb: np.ndarray) -> list[str]:
@@ -176,7 +165,7 @@ def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, w
                                   scale=alt.Scale(domain=order, range=[class_color(i + 4) for i in range(len(order))])),
         tooltip=[alt.Tooltip("path:N", title=""), alt.Tooltip("text:N", title=t("training_charts.abs_error"))])
     text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(x=x, y=y, text="text:N")
-    return _style(alt.layer(bars, text).properties(width=width, height=48 * len(order) + 10))
+    return style(alt.layer(bars, text).properties(width=width, height=48 * len(order) + 10), view_frame=True)
 
 
 # ----- multi-label (§12) -----------------------------------------------------------------------------------
@@ -396,7 +385,7 @@ def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, si
     wrong_max = max(int((matrix - np.diag(matrix.diagonal())).max(initial=1)), 1)
     strength = np.where(data["right"], data["count"] / right_max, 0.35 + 0.65 * data["count"] / wrong_max)
     strength = np.where(data["count"] == 0, 0.0, strength)
-    base = np.where(data["right"].to_numpy()[:, None], _rgb(POSITIVE_COLOR)[None, :], _rgb(NEGATIVE_COLOR)[None, :])
+    base = np.where(data["right"].to_numpy()[:, None], hex_to_rgb(POSITIVE_COLOR)[None, :], hex_to_rgb(NEGATIVE_COLOR)[None, :])
     data["fill"] = _hex(1.0 - strength[:, None] * (1.0 - base))
     data["dark"] = strength > 0.6
     order = list(class_names)
@@ -411,7 +400,7 @@ def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, si
     text = alt.Chart(data[data["count"] > 0]).mark_text(fontSize=FONT_SIZE, fontWeight="bold").encode(
         x=x, y=y, text="count:Q",
         color=alt.condition("datum.dark", alt.value("#FFFFFF"), alt.value("#111111")))
-    return _style(alt.layer(cells, text).properties(width=size, height=size))
+    return style(alt.layer(cells, text).properties(width=size, height=size), view_frame=True)
 
 
 def top_k(probabilities: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray]:
@@ -487,7 +476,7 @@ def digit_gallery(images: np.ndarray, y_true, probabilities: np.ndarray | None, 
     layers = [rects, borders, text] if probabilities is not None else [rects, text]
     chart = alt.layer(*layers).resolve_scale(color="independent").properties(
         width=int(columns * block_w * pixel), height=int(n_rows * block_h * pixel))
-    return _style(chart.configure_view(stroke=None))
+    return style(chart)
 
 
 __all__ = [

@@ -6,7 +6,7 @@ the spec is built once per structure and language (kept in st.session_state), ea
 
 import streamlit as st
 
-from ui.charts import Figure
+from ui.figure import Figure
 from ui.i18n import current_language, t
 from ui.state import FEATURE_NAMES, FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, session_key
 
@@ -52,6 +52,21 @@ def bound(widget, name: str, label: str, convert=None, **kwargs):
     return widget(label, key=key, on_change=_copy_back, args=(name, convert), **kwargs)
 
 
+def field_range(name: str) -> dict:
+    """The widget arguments min_value, max_value (and step when the field sets one) of Playground field `name`."""
+    field = FIELDS_BY_NAME[name]
+    convert = int if field.kind in ("int", "ints") else float
+    limits = {"min_value": convert(field.low), "max_value": convert(field.high)}
+    if field.step is not None:
+        limits["step"] = convert(field.step)
+    return limits
+
+
+def bound_range(widget, name: str, label: str, **kwargs):
+    """`bound` for a slider or number input whose range and step are the field's."""
+    return bound(widget, name, label, **field_range(name), **kwargs)
+
+
 def choices_with(value, choices) -> list:
     """`choices` plus `value` (kept sorted) when a link asked for a value the list lacks."""
     return sorted(set(choices) | {value})
@@ -59,7 +74,8 @@ def choices_with(value, choices) -> list:
 
 # ----- network builder -------------------------------------------------------------------------------------
 
-LAYER_UNITS_ON_PAGE = 16  # the page's widgets offer 1..16 units; a link may ask for up to 64
+UNITS_FIELD = FIELDS_BY_NAME["hidden"]
+LAYER_UNITS_ON_PAGE = 16  # the page's widgets offer 1..16 units; a link may ask for up to UNITS_FIELD.high
 ACTIVATIONS = FIELDS_BY_NAME["acts"].choices
 
 
@@ -110,8 +126,9 @@ def network_builder() -> None:
         with columns[i]:
             st.markdown(f"**{t('common.hidden_layer')} {i + 1}**")
             st.session_state[f"w.units.{i}"] = int(units)
-            st.number_input(t("widgets.units"), min_value=1, max_value=max(LAYER_UNITS_ON_PAGE, int(units)),
-                            step=1, key=f"w.units.{i}", on_change=_set_units, args=(i,))
+            st.number_input(t("widgets.units"), min_value=UNITS_FIELD.low,
+                            max_value=max(LAYER_UNITS_ON_PAGE, int(units)), step=1, key=f"w.units.{i}",
+                            on_change=_set_units, args=(i,))
             st.session_state[f"w.act.{i}"] = activation
             st.selectbox(t("common.activation"), ACTIVATIONS, key=f"w.act.{i}", on_change=_set_activation,
                          args=(i,))
@@ -135,21 +152,21 @@ def data_controls(datasets: dict) -> None:
     spec = datasets.get(key)
     st.caption(dataset_description(key))
     if spec is not None and "n_points" in spec.controls:
-        bound(st.slider, "n_points", t("widgets.n_points"), min_value=20, max_value=3000, step=10)
+        bound_range(st.slider, "n_points", t("widgets.n_points"))
     if spec is not None and "noise" in spec.controls:
-        bound(st.slider, "noise", t("widgets.noise"), min_value=0.0, max_value=1.0, step=0.01)
+        bound_range(st.slider, "noise", t("widgets.noise"))
     if spec is not None and "classes" in spec.controls:
         classes = min(max(config["classes"], spec.min_classes), spec.max_classes)
         st.session_state[session_key("classes")] = classes
         bound(st.slider, "classes",
               t("widgets.labels") if spec.problem == "multilabel" else t("widgets.classes"),
               min_value=spec.min_classes, max_value=spec.max_classes)
-    bound(st.slider, "test_pct", t("widgets.test_pct"), min_value=10, max_value=90, step=5)
+    bound_range(st.slider, "test_pct", t("widgets.test_pct"))
     with st.expander(t("widgets.more_data")):
-        bound(st.number_input, "data_seed", t("widgets.data_seed"), min_value=0, max_value=2**31 - 1, step=1)
+        bound_range(st.number_input, "data_seed", t("widgets.data_seed"))
         if spec is None or spec.problem in ("binary", "multiclass", "multilabel"):
-            bound(st.slider, "imbalance", t("widgets.imbalance"), min_value=0.0, max_value=0.9, step=0.05)
-            bound(st.slider, "label_noise", t("widgets.label_noise"), min_value=0.0, max_value=0.5, step=0.01)
+            bound_range(st.slider, "imbalance", t("widgets.imbalance"))
+            bound_range(st.slider, "label_noise", t("widgets.label_noise"))
 
 
 def _features_changed() -> None:
@@ -181,7 +198,7 @@ def output_controls() -> None:
     with cols[2]:
         bound(st.selectbox, "init", t("widgets.init"), options=FIELDS_BY_NAME["init"].choices)
     with cols[3]:
-        bound(st.number_input, "seed", t("widgets.seed"), min_value=0, max_value=2**31 - 1, step=1)
+        bound_range(st.number_input, "seed", t("widgets.seed"))
 
 
 def training_controls() -> None:
@@ -192,9 +209,9 @@ def training_controls() -> None:
     bound(st.selectbox, "lr", t("widgets.lr"), options=choices_with(config["lr"], LEARNING_RATES),
           format_func=lambda v: f"{v:g}")
     if config["optimizer"] == "sgd":
-        bound(st.slider, "momentum", t("widgets.momentum"), min_value=0.0, max_value=0.99, step=0.01)
+        bound_range(st.slider, "momentum", t("widgets.momentum"))
     bound(st.selectbox, "batch", t("widgets.batch"), options=choices_with(config["batch"], BATCH_SIZES))
-    bound(st.slider, "epochs_per_tick", t("widgets.epochs_per_tick"), min_value=1, max_value=100)
+    bound_range(st.slider, "epochs_per_tick", t("widgets.epochs_per_tick"))
     cols = st.columns(2)
     with cols[0]:
         bound(st.selectbox, "reg", t("widgets.reg"), options=FIELDS_BY_NAME["reg"].choices,

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from engine import Dense, Sequential
-from ui import charts
+from ui import charts, diagram
 from ui.i18n import t
 
 R = 12
@@ -234,9 +234,9 @@ def test_network_diagram_headings_fit_their_columns():
     model = Sequential([Dense(3, activation="tanh") for _ in range(6)] + [Dense(1, activation="sigmoid")],
                        input_dim=2, seed=0)
     for column_px in (60, 80, 115, 170):
-        headings, font = charts._layer_headings(len(model.layers) + 1, column_px)
+        headings, font = diagram._layer_headings(len(model.layers) + 1, column_px)
         assert len(headings) == 8 and headings[1].replace("\n", " ") == t("common.hidden_layer") + " 1"
-        assert all(charts._text_px(line, font) <= column_px - 8 for h in headings for line in h.split("\n"))
+        assert all(diagram._text_px(line, font) <= column_px - 8 for h in headings for line in h.split("\n"))
         charts.network_diagram(model, ["x1", "x2"], column_px=column_px).to_dict()
 
 

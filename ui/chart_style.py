@@ -1,0 +1,72 @@
+"""Chart styling shared by every chart builder: palette, marker shapes, font sizes, axis/legend/title config.
+
+Palette: Okabe-Ito (colour-blind safe). Binary maps run orange (class 0) to blue (class 1), as TF Playground;
+a weight's sign is blue (+) or orange (-) in every chart.
+"""
+
+import altair as alt
+import numpy as np
+
+from ui.i18n import STRINGS, t
+
+# Okabe-Ito, reordered so classes 0 and 1 match the binary map's ends and yellow (weak on white) comes last.
+CLASS_COLORS = ("#E69F00", "#0072B2", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#F0E442")
+CLASS_SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-left",
+                "triangle-right")
+# The same Okabe-Ito colours in an order for lines: blue, orange, green, vermillion, purple, sky blue, black.
+LINE_COLORS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+NEGATIVE_COLOR, NEUTRAL_COLOR, POSITIVE_COLOR = "#E69F00", "#F7F7F7", "#0072B2"
+TRAIN_STROKE, TEST_STROKE = "#FFFFFF", "#111111"
+FONT_SIZE = 14  # readable on a classroom projector
+LESSON_FONT_SIZE = 15  # the lessons' function plots (one chart per row, larger)
+
+
+def hex_to_rgb(color: str) -> np.ndarray:
+    """"#RRGGBB" -> (3,) floats in 0..1."""
+    return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) / 255.0
+
+
+def class_color(index: int) -> str:
+    return CLASS_COLORS[index % len(CLASS_COLORS)]
+
+
+def class_shape(index: int) -> str:
+    return CLASS_SHAPES[index % len(CLASS_SHAPES)]
+
+
+def display_name(name) -> str:
+    """A class or label name as shown in the current language: the built-in data sets' English names
+    ("class 0", "same sign", ...; listed in ui/strings/charts.py as "charts.name.<name>") are translated,
+    any other name (a CSV's own, "setosa", "7") is shown as it is."""
+    name = str(name)
+    if f"charts.name.{name}" in STRINGS:
+        return t(f"charts.name.{name}")
+    stem, _, number = name.rpartition(" ")
+    if number.isdigit() and f"charts.name.{stem} {{n}}" in STRINGS:
+        return t(f"charts.name.{stem} {{n}}", n=number)
+    return name
+
+
+def style(chart, *, view_frame: bool = False):
+    """Projector-sized axis, legend and title fonts (FONT_SIZE); no frame around the plot unless `view_frame`.
+
+    "pad": the chart keeps the size it asks for and grows to fit its legends (Streamlit's default, "fit",
+    squeezes the plot and can cut a legend off).
+    """
+    chart = chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_axis(
+        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
+        labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, symbolSize=120,
+    ).configure_title(fontSize=FONT_SIZE + 2)
+    return chart if view_frame else chart.configure_view(stroke=None)
+
+
+def lesson_style(chart):
+    """The lessons' function plots: LESSON_FONT_SIZE fonts, a light grid, titles on the left, a faint frame."""
+    font = LESSON_FONT_SIZE
+    return (
+        chart.configure_axis(labelFontSize=font - 1, titleFontSize=font, grid=True, gridOpacity=0.4)
+        .configure_legend(labelFontSize=font - 1, titleFontSize=font, symbolSize=140, labelLimit=320)
+        .configure_header(labelFontSize=font, titleFontSize=font)
+        .configure_title(fontSize=font + 2, anchor="start")
+        .configure_view(strokeOpacity=0.3)
+    )
