@@ -241,10 +241,20 @@ def _keras_optimizer(opt) -> str:
 
 
 def _keras_metric(model, metric: str) -> str:
-    if metric == "accuracy" and _head(model) in ("binary", "multilabel") and _from_logits(model):
-        # Keras's "accuracy" thresholds at 0.5; on logits the matching threshold is 0 (= probability 0.5).
-        return "keras.metrics.BinaryAccuracy(threshold=0.0)"
-    return repr(metric)
+    """The Keras metric that reports the app's number for `metric`, named as in the app's history.
+
+    A plain 'accuracy' would let Keras 3 choose from the output shape: argmax (categorical) accuracy for a
+    multi-label head, where the app scores each label on its own.
+    """
+    if metric != "accuracy":
+        return repr(metric)
+    head = _head(model)
+    if head == "softmax":
+        sparse = isinstance(model.loss, losses.SparseCategoricalCrossentropy)
+        return f'keras.metrics.{"Sparse" if sparse else ""}CategoricalAccuracy(name="accuracy")'
+    # Per label, output > threshold; on logits the matching threshold is 0 (= probability 0.5).
+    threshold = 0.0 if _from_logits(model) else 0.5
+    return f'keras.metrics.BinaryAccuracy(name="accuracy", threshold={threshold!r})'
 
 
 def _keras_regularizer(reg) -> str:

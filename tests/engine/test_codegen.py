@@ -297,7 +297,8 @@ def make_fake_keras():
     keras.optimizers = types.SimpleNamespace(Adam=_record("Adam"), SGD=_record("SGD"))
     keras.losses = types.SimpleNamespace(**{name: _record(name) for name in (
         "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError")})
-    keras.metrics = types.SimpleNamespace(BinaryAccuracy=_record("BinaryAccuracy"))
+    keras.metrics = types.SimpleNamespace(**{name: _record(name) for name in (
+        "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy")})
     keras.config = types.SimpleNamespace(set_floatx=set_floatx)
     keras._state = state
     return keras
@@ -344,7 +345,7 @@ def test_keras_code_compiles_with_the_models_loss_optimizer_and_regularizers(fak
     compiled = ns["model"].compiled
     assert compiled["optimizer"] == ("SGD", {"learning_rate": 0.1, "momentum": 0.9})
     assert compiled["loss"] == ("BinaryCrossentropy", {"from_logits": False})
-    assert compiled["metrics"] == ["accuracy"]
+    assert compiled["metrics"] == [("BinaryAccuracy", {"name": "accuracy", "threshold": 0.5})]
     regs = [(type(layer.kernel_regularizer).__name__, layer.kernel_regularizer.rate)
             for layer in ns["model"].layers if layer.kernel_regularizer is not None]
     assert regs == [("L2", 0.001), ("L1", 0.0005)]
@@ -360,7 +361,19 @@ def test_keras_code_compiles_with_the_models_loss_optimizer_and_regularizers(fak
 
 def test_keras_accuracy_on_binary_logits_uses_threshold_zero(fake_keras, capsys):
     ns, _ = _run_keras_script(keras_code(binary_from_logits()), capsys)
-    assert ns["model"].compiled["metrics"] == [("BinaryAccuracy", {"threshold": 0.0})]
+    assert ns["model"].compiled["metrics"] == [("BinaryAccuracy", {"name": "accuracy", "threshold": 0.0})]
+
+
+@pytest.mark.parametrize(("build", "metric"), [
+    (multilabel, ("BinaryAccuracy", {"name": "accuracy", "threshold": 0.5})),
+    (softmax_three, ("SparseCategoricalAccuracy", {"name": "accuracy"})),
+    (normalized_float32_softmax, ("CategoricalAccuracy", {"name": "accuracy"})),
+    (regression, "mae"),
+])
+def test_keras_metric_means_what_the_app_shows(build, metric, fake_keras, capsys):
+    # A bare "accuracy" is read by Keras 3 from the output shape: argmax accuracy for a multi-label head.
+    ns, _ = _run_keras_script(keras_code(build()), capsys)
+    assert ns["model"].compiled["metrics"] == [metric]
 
 
 def test_keras_weights_order_is_checked_by_the_stand_in(fake_keras):
