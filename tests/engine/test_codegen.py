@@ -1,11 +1,10 @@
 """The generated Keras and NumPy scripts run as written and reproduce the model's predictions.
 
 The NumPy script is executed for real (in a fresh namespace, and once as a file in a subprocess).
-Keras/TensorFlow are not installed (hundreds of MB, too big for CI), so the Keras script is executed against a
-small stand-in `keras` module defined here: it implements only the names the script uses, with Keras 3's
-signatures and documented maths, doing the forward pass in NumPy. That proves what the script itself decides
-(layer order, units, activations, normalization, the [W1, b1, ...] weight order and shapes, loss and
-optimizer arguments) reproduces the model; the stand-in refuses anything Keras would refuse at those points.
+The Keras script runs under real Keras 3 in tests/engine/test_keras_export.py (one slow subprocess); here it
+runs in-process against a small stand-in `keras` module defined here, which implements only the names the script
+uses, with Keras 3's signatures and documented maths, doing the forward pass in NumPy, and records what the
+script passes (loss, optimizer and metric arguments); it refuses anything Keras would refuse at those points.
 """
 
 import ast
