@@ -448,3 +448,73 @@ def test_unadapted_normalization_is_refused_plainly():
     model = Sequential([Normalization(), Dense(2, activation="softmax")], input_dim=2, seed=0)
     with pytest.raises(ValueError, match="adapt"):
         numpy_code(model)
+
+
+# ----- engineered inputs (x1^2, sin x1, ...) computed by the script from the raw columns -----------------------
+ENGINEERED = ["x1", "x1^2", "sin_x1", "x1*x2", "x2^2", "sin_x2"]
+
+
+def engineered_model(selected=ENGINEERED):
+    from engine.features import expand
+    raw = RNG.normal(size=(80, 2)) * [2.0, 0.7] + [1.0, -0.5]
+    X = expand(raw, selected)
+    layers = [Normalization().adapt(X), Dense(5, activation="tanh"), Dense(1, activation="sigmoid")]
+    return _train(Sequential(layers, seed=13), X, (raw[:, 0] ** 2 + raw[:, 1] > 1.5).astype(int),
+                  "binary_crossentropy"), raw
+
+
+def test_every_engine_feature_has_its_numpy_source():
+    from engine.codegen import _FEATURE_SOURCE
+    from engine.features import FEATURES
+    assert list(_FEATURE_SOURCE) == list(FEATURES)
+
+
+def test_numpy_code_computes_engineered_inputs_from_raw_columns(tmp_path):
+    from engine.features import FEATURES, expand
+    model, raw = engineered_model()
+    code = numpy_code(model, input_features=ENGINEERED, raw_names=["width", "height"])
+    ns = _run_numpy_script(code)
+    assert ns["RAW_NAMES"] == ["width", "height"]
+    assert ns["FEATURE_NAMES"] == ["width", "width^2", "sin_width", "width*height", "height^2", "sin_height"]
+    np.testing.assert_array_equal(ns["features"](raw), expand(raw, ENGINEERED))
+    np.testing.assert_allclose(ns["predict"](raw), model.predict(expand(raw, ENGINEERED)), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(ns["predict_proba"](raw), model.predict_proba(expand(raw, ENGINEERED)), atol=1e-12)
+    # every feature on its own, through the script's own features(): each formula computes what FEATURES does
+    for name in FEATURES:
+        one = Sequential([Dense(1, activation="sigmoid")], input_dim=1, seed=0)
+        single = _run_numpy_script(numpy_code(one, input_features=[name]))
+        np.testing.assert_array_equal(single["features"](raw), expand(raw, [name]), err_msg=name)
+    # the example rows are real raw points: two columns, from which the script computes the inputs
+    main = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        exec(compile(code, "<numpy_code>", "exec"), main)
+    assert main["X_example"].shape == (3, 2)
+    assert len(printed.getvalue().strip().splitlines()) == 4
+    (tmp_path / "engineered_numpy.py").write_text(code, encoding="utf-8")
+    (tmp_path / "engineered_keras.py").write_text(keras_code(model, input_features=ENGINEERED), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated",
+                             "--select", "E,F,W,I,B,UP", "--line-length", "120", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_keras_code_computes_engineered_inputs_from_raw_columns(fake_keras, capsys):
+    from engine.features import expand
+    model, raw = engineered_model(["x2", "x1^2"])
+    ns, out = _run_keras_script(keras_code(model, input_features=["x2", "x1^2"]), capsys)
+    assert ns["X_example"].shape[1] == 2 and len(out.strip().splitlines()) == len(ns["X_example"])
+    np.testing.assert_allclose(ns["probabilities"], model.predict_proba(expand(ns["X_example"], ["x2", "x1^2"])),
+                               rtol=0, atol=1e-9)
+
+
+def test_engineered_inputs_from_a_saved_playground_file_and_plain_errors():
+    from engine.serialization import dumps, loads
+    model, raw = engineered_model(["x1", "sin_x2"])
+    loaded = loads(dumps(model, metadata={"playground": {"features": ["x1", "sin_x2"]}}))
+    assert "def features(X_raw):" in numpy_code(loaded)
+    assert "def features(" not in numpy_code(loads(dumps(model, metadata={"playground": {"features": ["x1"]}})))
+    with pytest.raises(ValueError, match="input features"):
+        keras_code(model, input_features=["x1", "cos_x1"])
+    with pytest.raises(ValueError, match="rows of 2"):
+        numpy_code(model, input_features=["x1", "sin_x2"], examples=[[1.0, 2.0, 3.0]])
+    assert "def features(" not in numpy_code(binary_one_layer(), input_features=["x1", "x2"])
