@@ -1,7 +1,8 @@
 """The exported Keras script, run as written under real Keras 3 (torch CPU backend), gives the engine's numbers.
 
 Every case's script runs in ONE subprocess (importing Keras takes seconds): it executes the file, then asks the
-Keras model it built for predictions and `evaluate` on held-out rows. Keras must be installed
+Keras model it built for predictions and `evaluate` on held-out rows (raw rows, through the script's own
+`features()`, for a network with engineered inputs). Keras must be installed
 (requirements-test.txt): a missing Keras fails this test, it never skips.
 """
 
@@ -15,6 +16,7 @@ import pytest
 
 from engine import L2, Adam, Dense, Normalization, Sequential
 from engine.codegen import keras_code
+from engine.features import expand
 from engine.losses import BinaryCrossentropy, CategoricalCrossentropy, SparseCategoricalCrossentropy
 
 RNG = np.random.default_rng(21)
@@ -64,6 +66,21 @@ CASES = {
         n_in=3, scale=np.array([40.0, 0.3, 1.0]) + 5.0),
 }
 
+ENGINEERED = ["x1", "x1^2", "sin_x1", "x1*x2", "x2^2", "sin_x2"]
+
+
+def _engineered():
+    # The network sees expanded features; the exported script is given raw (m, 2) rows and computes them itself.
+    raw, raw_test = RNG.normal(size=(64, 2)), RNG.normal(size=(32, 2))
+    model = _fit(Sequential([Normalization().adapt(expand(raw, ENGINEERED)), Dense(4, activation="tanh"),
+                             Dense(1, activation="sigmoid")], seed=3), expand(raw, ENGINEERED),
+                 (raw[:, 0] ** 2 + raw[:, 1] ** 2 < 1).astype(int), "binary_crossentropy")
+    y_test = (raw_test[:, 0] ** 2 + raw_test[:, 1] ** 2 < 1).astype(int)
+    return model, raw_test, y_test, {"input_features": ENGINEERED, "raw_names": ["width", "height"]}
+
+
+CASES["engineered_inputs"] = _engineered
+
 # Runs in the subprocess: each script as written (as __main__, so its own example prints run too), then the
 # Keras model it built is asked for predictions and evaluate on the held-out rows.
 DRIVER = """
@@ -78,9 +95,11 @@ for name in sys.argv[2:]:
         exec(compile(file.read(), f"{path}.py", "exec"), namespace)
     data = np.load(f"{path}.npz")
     model = namespace["model"]
+    X = namespace["features"](data["X"]) if "features" in namespace else data["X"]  # raw rows for features()
     results[name] = {
-        "predictions": model.predict(data["X"], verbose=0).tolist(),
-        "evaluate": {k: float(v) for k, v in model.evaluate(data["X"], data["y"], return_dict=True, verbose=0).items()},
+        "predictions": model.predict(X, verbose=0).tolist(),
+        "evaluate": {k: float(v) for k, v in model.evaluate(X, data["y"], return_dict=True, verbose=0).items()},
+        "example_width": namespace["X_example"].shape[1],
         "printed_lines": len(printed.getvalue().strip().splitlines()),
         "examples": len(namespace["X_example"]),
     }
@@ -93,10 +112,12 @@ def keras_results(tmp_path_factory):
     folder = tmp_path_factory.mktemp("keras_export")
     expected = {}
     for name, build in CASES.items():
-        model, X_test, y_test = build()
-        (folder / f"{name}.py").write_text(keras_code(model), encoding="utf-8")
+        model, X_test, y_test, *options = build()
+        options = options[0] if options else {}
+        (folder / f"{name}.py").write_text(keras_code(model, **options), encoding="utf-8")
         np.savez(folder / f"{name}.npz", X=X_test, y=y_test)
-        expected[name] = (model.predict(X_test), model.evaluate(X_test, y_test, return_dict=True), y_test)
+        inputs = expand(X_test, options["input_features"]) if options else X_test
+        expected[name] = (model.predict(inputs), model.evaluate(inputs, y_test, return_dict=True), y_test)
     (folder / "driver.py").write_text(DRIVER, encoding="utf-8")
     env = {**os.environ, "KERAS_BACKEND": "torch"}
     result = subprocess.run([sys.executable, str(folder / "driver.py"), str(folder), *CASES], capture_output=True,
@@ -115,6 +136,11 @@ def test_real_keras_reproduces_predictions_loss_and_metrics(name, keras_results)
     for key, value in evaluation.items():
         assert got["evaluate"][key] == pytest.approx(value, abs=1e-5), key
     assert got["printed_lines"] == got["examples"] > 0  # the script's own example prints ran
+
+
+def test_engineered_script_takes_raw_points(keras_results):
+    # its own examples are raw (x1, x2) rows, and it computed its inputs from our raw rows above
+    assert keras_results[0]["engineered_inputs"]["example_width"] == 2  # the network itself has 6 inputs
 
 
 def test_multilabel_accuracy_is_per_label_not_argmax(keras_results):
