@@ -4,11 +4,15 @@
 in a numerically stable way (log-sum-exp). With `from_logits=False` the probabilities are computed first and
 then logged: the naive path the notes (§11) warn about, kept so a page can show its rounding error.
 
->>> SparseCategoricalCrossentropy()(np.array([1]), np.array([[0.05, 0.95, 0.0]]))  # -log 0.95
-0.0512932943875505
+>>> CategoricalCrossentropy()(np.array([[0, 1, 0]]), np.array([[0.05, 0.95, 0.0]]))  # -log 0.95
+0.0513
+>>> BinaryCrossentropy(from_logits=True)(np.array([[1.0]]), np.array([[0.0]]))  # -log sigmoid(0) = log 2
+0.6931
 """
 
 import numpy as np
+
+from engine import heads
 
 EPSILON = 1e-7  # Keras clips probabilities to [eps, 1-eps] before taking logs
 
@@ -136,7 +140,14 @@ class CategoricalCrossentropy(Loss):
 class SparseCategoricalCrossentropy(CategoricalCrossentropy):
     """As categorical cross-entropy, with integer class labels of shape (n,): loss = mean(-log a_y).
 
-    >>> SparseCategoricalCrossentropy()(np.array([1, 2]), np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]))
+    `prepare_targets` (which `fit` and `evaluate` call) turns the labels into one-hot rows once, up front:
+
+    >>> loss = SparseCategoricalCrossentropy()
+    >>> y = loss.prepare_targets(np.array([1, 2]), 3, np.float64)
+    >>> y
+    array([[0., 1., 0.],
+           [0., 0., 1.]])
+    >>> loss(y, np.array([[0.05, 0.95, 0], [0.1, 0.8, 0.1]]))  # mean(-log 0.95, -log 0.1)
     1.1769...
     """
 
@@ -179,16 +190,31 @@ def from_config(config: dict) -> Loss:
     return LOSSES[config["name"]](from_logits=config.get("from_logits", False))
 
 
-# Which output activation each loss expects, for mismatch warnings (notes §8, §10-12).
-_EXPECTED_HEADS = {
-    ("binary_crossentropy", False): {"sigmoid"},
-    ("binary_crossentropy", True): {"linear"},
-    ("categorical_crossentropy", False): {"softmax"},
-    ("categorical_crossentropy", True): {"linear"},
-    ("sparse_categorical_crossentropy", False): {"softmax"},
-    ("sparse_categorical_crossentropy", True): {"linear"},
-    ("mse", False): {"linear", "relu", "softplus"},
-}
+# The loss each output activation is meant for, and its English name in warnings.
+_SUGGESTED_LOSS = {"sigmoid": "binary_crossentropy", "softmax": "categorical_crossentropy",
+                   "linear": "mse", "relu": "mse"}
+_LOSS_WORDS = {"binary_crossentropy": "binary cross-entropy", "categorical_crossentropy": "categorical cross-entropy",
+               "mse": "mean squared error"}
+
+
+def head_mismatch_info(output_activation: str, loss) -> tuple[str, dict] | None:
+    """(code, params) when the output activation and the loss do not belong together, else None.
+
+    Codes: "head_not_linear_for_logits" (output_activation) when the loss works from logits;
+    "head_loss_mismatch" (output_activation, loss, suggested_loss: a loss name, or None).
+
+    >>> head_mismatch_info("softmax", "mse")
+    ('head_loss_mismatch', {'output_activation': 'softmax', 'loss': 'mse', 'suggested_loss': 'categorical_crossentropy'})
+    >>> head_mismatch_info("sigmoid", "binary_crossentropy") is None
+    True
+    """
+    loss = get(loss)
+    if output_activation in heads.expected_activations(loss.name, loss.from_logits):
+        return None
+    if loss.from_logits:
+        return "head_not_linear_for_logits", {"output_activation": output_activation}
+    return "head_loss_mismatch", {"output_activation": output_activation, "loss": loss.name,
+                                  "suggested_loss": _SUGGESTED_LOSS.get(output_activation)}
 
 
 def head_mismatch(output_activation: str, loss) -> str | None:
@@ -197,17 +223,13 @@ def head_mismatch(output_activation: str, loss) -> str | None:
     >>> head_mismatch("softmax", "mse")
     'A softmax output is meant for categorical cross-entropy; with mse ...'
     """
-    loss = get(loss)
-    expected = _EXPECTED_HEADS.get((loss.name, loss.from_logits), set())
-    if output_activation in expected:
+    info = head_mismatch_info(output_activation, loss)
+    if info is None:
         return None
-    if loss.from_logits:
+    code, params = info
+    if code == "head_not_linear_for_logits":
         return (f"With from_logits=True the loss applies sigmoid/softmax itself, so the output layer should be "
                 f"linear, not {output_activation}.")
-    suggestions = {
-        "sigmoid": "binary cross-entropy", "softmax": "categorical cross-entropy",
-        "linear": "mean squared error", "relu": "mean squared error",
-    }
-    better = suggestions.get(output_activation, "a loss suited to it")
-    return (f"A {output_activation} output is meant for {better}; with {loss.name} training may be slow "
+    better = _LOSS_WORDS.get(params["suggested_loss"], "a loss suited to it")
+    return (f"A {output_activation} output is meant for {better}; with {params['loss']} training may be slow "
             f"or the outputs may not mean what you expect.")

@@ -3,60 +3,29 @@
 Weights are shaped (n_in, units) so `W[:, i]` is unit i and `z = a_in @ W + b` (notes §6). Every layer's W and b
 (and their gradients) are views into one flat array, so an optimizer step is a handful of NumPy calls.
 
+>>> from engine import Adam
 >>> model = Sequential([Dense(3, activation="relu"), Dense(1, activation="sigmoid")], input_dim=4, seed=0)
 >>> model.compile(optimizer=Adam(0.01), loss="binary_crossentropy", metrics=["accuracy"])
 >>> [w.shape for w in model.get_weights()]
 [(4, 3), (3,), (3, 1), (1,)]
 
-How it is fast (at playground sizes each NumPy call costs more than its arithmetic, so the code counts calls):
-- Inside, activations are kept "units first", shape (units, n), each with an extra row of ones; a layer's W and
-  b sit one after the other in the flat vector, which is exactly the (n_in + 1, units) matrix [W; b]. So
-  `z = [W; b].T @ [a; 1]` is one matmul, and `[dW; db] = [a; 1] @ dz.T` is one more.
-- Output activation and loss are fused where the notes fuse them (sigmoid + binary CE, softmax + CE, linear +
-  MSE): dL/dz = (a - y) / N with pre-scaled targets.
-- The loss is not recomputed per step: each step's output logits are kept and the epoch's loss (the mean of the
-  batch losses before each step, as Keras reports it) and metrics are computed once per epoch from them.
-- Divergence is checked once per epoch; if the epoch went non-finite, it is replayed step by step from a
-  snapshot to stop exactly before the bad step.
+Training follows the notes' algorithm: for every epoch, shuffle; for every batch, forward pass, backward pass
+(chain rule, output layer first), one optimizer step; after the epoch, its mean loss and metrics. The tuned
+buffers and fused kernels that make those steps fast live in engine/training_plan.py.
 """
 
 import math
 
 import numpy as np
 
-from engine import activations, initializers, losses, optimizers, regularizers
+from engine import activations, heads, initializers, losses, optimizers, regularizers
+from engine import training_plan as plan
 from engine.preprocessing import Normalization
+from engine.training_plan import TrainingDiverged
+
+__all__ = ["KNOWN_METRICS", "Dense", "History", "Sequential", "TrainingDiverged", "accuracy"]
 
 KNOWN_METRICS = ("accuracy", "mae", "mse")
-FORWARD_CHUNK = 2048  # examples per forward chunk: the buffers of a playground-sized net then stay in L2 cache
-
-
-class TrainingDiverged(ArithmeticError):
-    """Raised by `fit` when a step would make the loss or the weights non-finite; the step is not applied.
-
-    Attributes: `epoch` (1-based, counting every epoch the model trained), `step` (1-based within the epoch,
-    or None), `loss` (the offending loss value, or the last finite one), `learning_rate`, `reason`
-    ("loss", "weights", or "inputs" when the loss is not finite before the model's first step).
-    """
-
-    def __init__(self, epoch: int, loss: float, learning_rate: float | None, step: int | None = None,
-                 reason: str = "loss"):
-        self.epoch, self.loss, self.learning_rate, self.step, self.reason = epoch, loss, learning_rate, step, reason
-        where = f"epoch {epoch}" + (f", step {step}" if step else "")
-        what = {"loss": f"the loss became {loss} (too large to represent)",
-                "weights": "the weights became too large to represent (infinity or NaN)",
-                "inputs": f"the loss is {loss} before any training step"}[reason]
-        if reason == "inputs":
-            advice = ("the input values are too large for the network: standardise the features "
-                      "(a Normalization first layer) or scale them down")
-        elif learning_rate:
-            advice = f"the learning rate ({learning_rate:g}) is probably too high: try {learning_rate / 10:g}"
-        else:
-            advice = "try a lower learning rate"
-        super().__init__(
-            f"Training diverged in {where}: {what}. That step was not applied and the model keeps its last "
-            f"finite weights. Likely cause: {advice}."
-        )
 
 
 class Dense:
@@ -115,35 +84,6 @@ def _whole_number(value, label: str, minimum: int) -> int:
     return int(value)
 
 
-class _Plan:
-    """Preallocated buffers and bound kernels for training steps on batches of `rows` examples (units first)."""
-
-    def __init__(self, model: "Sequential", rows: int):
-        dtype, layers = model.dtype, model.layers
-        self.rows = rows
-        self.forward = []   # per hidden layer: (WbT, Z, top, full, kernel)
-        fulls, zs, tops, scratches = [], [], [], []
-        for i, layer in enumerate(layers[:-1]):
-            full = np.empty((layer.units + 1, rows), dtype=dtype)
-            full[-1] = 1.0
-            top = full[:-1]
-            z = top if layer.activation == "linear" else np.empty((layer.units, rows), dtype=dtype)
-            self.forward.append((model._Wb[i].T, z, top, full, activations.forward_kernel(layer.activation)))
-            fulls.append(full)
-            zs.append(z)
-            tops.append(top)
-            scratches.append(np.empty((layer.units, rows), dtype=dtype))
-        self.out_WbT = model._Wb[-1].T
-        self.backward = []  # from the output layer down to layer 1
-        for j in range(len(layers) - 1, 0, -1):
-            below = layers[j - 1]
-            self.backward.append((model._G[j], fulls[j - 1], layers[j].W, np.empty((below.units, rows), dtype=dtype),
-                                  activations.backward_kernel(below.activation), zs[j - 1], tops[j - 1],
-                                  scratches[j - 1]))
-        self.G0 = model._G[0]
-        self.head = model._head_kernel(rows)
-
-
 class Sequential:
     """A stack of Dense layers, optionally after one `Normalization` (first). `seed` drives one
     np.random.Generator for initialization and shuffling; `dtype` is "float64" (default) or "float32".
@@ -175,7 +115,7 @@ class Sequential:
         self.epochs_trained = 0
         self.metadata: dict | None = None
         self._params = self._grads = None
-        self._plans: dict[int, _Plan] = {}
+        self._plans: dict[int, plan.Plan] = {}
         if layers is not None and not isinstance(layers, list | tuple):
             raise ValueError("Sequential takes a list of layers, e.g. Sequential([Dense(8), Dense(1)]).")
         for layer in layers or []:
@@ -402,20 +342,6 @@ class Sequential:
         return X, self.loss.prepare_targets(y_arr, self.output_units, self.dtype)
 
     # ----- forward ---------------------------------------------------------------------------
-    def _fill_input(self, X: np.ndarray, XT: np.ndarray) -> None:
-        """XT[:-1] = normalize(X).T and XT[-1] = 1: the network's input with its bias row, (features + 1, n)."""
-        if self.normalization is None:
-            np.copyto(XT[:-1], X.T)
-        else:
-            np.subtract(X.T, self.normalization.mean.astype(self.dtype)[:, None], out=XT[:-1])
-            XT[:-1] *= self.normalization._inv_std.astype(self.dtype)[:, None]
-        XT[-1] = 1.0
-
-    def _input_units_first(self, X: np.ndarray) -> np.ndarray:
-        XT = np.empty((X.shape[1] + 1, X.shape[0]), dtype=self.dtype)
-        self._fill_input(X, XT)
-        return XT
-
     def _output_activation_units_first(self, z: np.ndarray, inplace: bool = False) -> np.ndarray:
         """The output layer's activation of (units, n) logits (softmax over axis 0); overwrites z if `inplace`.
 
@@ -424,56 +350,10 @@ class Sequential:
         """
         return activations.apply_inplace_units_first(self.output_activation, z if inplace else z.copy())
 
-    def _chunk_buffers(self, columns: int):
-        """Input and per-hidden-layer buffers for `columns` examples: [x; 1], and (z, [a; 1]) per hidden layer."""
-        xt = np.empty((self.input_dim + 1, columns), dtype=self.dtype)
-        layers = []
-        for layer in self.layers[:-1]:
-            full = np.empty((layer.units + 1, columns), dtype=self.dtype)
-            full[-1] = 1.0
-            z = full[:-1] if layer.activation == "linear" else np.empty((layer.units, columns), dtype=self.dtype)
-            layers.append((z, full))
-        return xt, layers, np.empty((self.output_units, columns), dtype=self.dtype)
-
-    def _forward(self, X: np.ndarray, keep: bool = False):
-        """Forward pass over X (n, features) in column chunks small enough to stay in the CPU cache.
-
-        Returns (hidden, ZT): ZT the output logits (units, n); `hidden` the (z, a) of every hidden layer, each
-        (units, n), when `keep` (else empty). Same kernels and bias-in-the-matmul as training, so the numbers
-        match training's bit for bit.
-        """
-        n = X.shape[0]
-        chunk = min(n, FORWARD_CHUNK)
-        buffers = {chunk: self._chunk_buffers(chunk)}
-        hidden_layers = self.layers[:-1]
-        kernels = [activations.forward_kernel(layer.activation) for layer in hidden_layers]
-        kept = [(np.empty((layer.units, n), dtype=self.dtype), np.empty((layer.units, n), dtype=self.dtype))
-                for layer in hidden_layers] if keep else []
-        ZT = np.empty((self.output_units, n), dtype=self.dtype)
-        out_WbT = self._Wb[-1].T
-        for start in range(0, n, chunk):
-            end = min(start + chunk, n)
-            if end - start not in buffers:
-                buffers[end - start] = self._chunk_buffers(end - start)
-            xt, layer_buffers, zc = buffers[end - start]
-            self._fill_input(X[start:end], xt)
-            a = xt
-            for i, (z, full) in enumerate(layer_buffers):
-                np.dot(self._Wb[i].T, a, out=z)
-                if kernels[i] is not None:
-                    kernels[i](z, full[:-1])
-                if keep:
-                    np.copyto(kept[i][0][:, start:end], z)
-                    np.copyto(kept[i][1][:, start:end], full[:-1])
-                a = full
-            np.dot(out_WbT, a, out=zc)
-            np.copyto(ZT[:, start:end], zc)
-        return kept, ZT
-
     def normalize(self, X) -> np.ndarray:
         """The network's actual input for X: X standardised by the Normalization layer (X itself if none)."""
         X = self._check_X(X)
-        return self._input_units_first(X)[:-1].T.copy()
+        return plan.input_units_first(self, X)[:-1].T.copy()
 
     def layer_outputs(self, X) -> list[dict[str, np.ndarray]]:
         """For every Dense layer, its pre-activation `z` and activation `a`, each of shape (n, units).
@@ -482,7 +362,7 @@ class Sequential:
         """
         X = self._check_X(X)
         with np.errstate(all="ignore"):
-            hidden, ZT = self._forward(X, keep=True)
+            hidden, ZT = plan.forward(self, X, keep=True)
             outputs = [*hidden, (ZT, self._output_activation_units_first(ZT))]
         return [{"z": z.T, "a": a.T} for z, a in outputs]
 
@@ -490,128 +370,19 @@ class Sequential:
         """The output layer's activation, shape (n, output units) (logits when the head is linear)."""
         X = self._check_X(X)
         with np.errstate(all="ignore"):
-            a = self._output_activation_units_first(self._forward(X)[1], inplace=True)
+            a = self._output_activation_units_first(plan.forward(self, X)[1], inplace=True)
         return a.T if a.shape[0] == 1 else np.ascontiguousarray(a.T)
 
     def predict_proba(self, X) -> np.ndarray:
         """Probabilities even when the loss works from logits (sigmoid or softmax applied to a linear head)."""
         out = self.predict(X)
         if self.loss is not None and self.loss.from_logits:
-            head = "sigmoid" if isinstance(self.loss, losses.BinaryCrossentropy) else "softmax"
-            return activations.forward(head, out)
+            return activations.forward(self.loss.fused_activation, out)
         return out
 
     # ----- training --------------------------------------------------------------------------
     def _penalty(self) -> float:
         return sum(layer.kernel_regularizer.penalty(layer.W) for layer in self.layers if layer.kernel_regularizer)
-
-    def _head_kind(self) -> str:
-        """Which fused output gradient applies: 'sigmoid', 'softmax', 'mse' or 'generic' (chain rule)."""
-        loss, act = self.loss, self.output_activation
-        own = "linear" if loss.from_logits else loss.fused_activation
-        if isinstance(loss, losses.BinaryCrossentropy) and act == own:
-            return "sigmoid"
-        if isinstance(loss, losses.CategoricalCrossentropy) and act == own:
-            return "softmax"
-        if isinstance(loss, losses.MeanSquaredError) and act == "linear":
-            return "mse"
-        return "generic"
-
-    def _targets(self, YT: np.ndarray, column_scale: np.ndarray | None) -> np.ndarray:
-        """The targets the head kernel subtracts, pre-scaled per column (by 1/its batch's rows), (units, n)."""
-        kind = self._head_kind()
-        if kind == "generic":
-            return YT
-        if kind == "sigmoid":
-            return (0.5 - YT) * column_scale
-        return YT * column_scale
-
-    def _column_scale(self, batches) -> np.ndarray | None:
-        """Per example: 1/(rows of its batch) times the head's constant (1/k for BCE, 2/k for MSE, 1 for CE)."""
-        kind, k = self._head_kind(), self.output_units
-        if kind == "generic":
-            return None
-        factor = {"sigmoid": 1.0 / k, "softmax": 1.0, "mse": 2.0 / k}[kind]
-        scale = np.empty(batches[-1][1], dtype=self.dtype)
-        for start, end in batches:
-            scale[start:end] = factor / (end - start)
-        return scale
-
-    def _head_kernel(self, rows: int):
-        """A callable (z, t) -> dL/dz for one batch, shapes (units, rows); t are the pre-scaled targets."""
-        kind, k, dtype = self._head_kind(), self.output_units, self.dtype
-        dz = np.empty((k, rows), dtype=dtype)
-        if kind == "sigmoid":
-            # sigmoid(z) = (1 + tanh(z/2))/2, so (sigmoid(z) - y)/S = tanh(z/2) * (0.5/S) + (0.5 - y)/S.
-            scale = 0.5 / (k * rows)
-
-            def head(z, t, dz=dz):
-                np.multiply(z, 0.5, out=dz)
-                np.tanh(dz, out=dz)
-                dz *= scale
-                dz += t
-                return dz
-        elif kind == "softmax":
-            column_max, column_sum = np.empty(rows, dtype=dtype), np.empty(rows, dtype=dtype)
-
-            def head(z, t, dz=dz, column_max=column_max, column_sum=column_sum):
-                np.maximum.reduce(z, axis=0, out=column_max)
-                np.subtract(z, column_max, out=dz)
-                np.exp(dz, out=dz)
-                np.add.reduce(dz, axis=0, out=column_sum)
-                column_sum *= rows
-                np.divide(dz, column_sum, out=dz)
-                dz -= t
-                return dz
-        elif kind == "mse":
-            scale = 2.0 / (k * rows)
-
-            def head(z, t, dz=dz):
-                np.multiply(z, scale, out=dz)
-                dz -= t
-                return dz
-        else:
-            loss, name = self.loss, self.output_activation
-            backward = activations.backward_kernel(name)
-            scratch = np.empty((k, rows), dtype=dtype)
-
-            def head(z, t):
-                a = self._output_activation_units_first(z)
-                np.copyto(dz, loss.gradient(t.T, a.T).T)
-                if backward is not None:
-                    backward(z, a, dz, scratch)
-                return dz
-        return head
-
-    def _plan(self, rows: int) -> _Plan:
-        plan = self._plans.get(rows)
-        if plan is None:
-            if len(self._plans) > 4:
-                self._plans.clear()
-            plan = self._plans[rows] = _Plan(self, rows)
-        return plan
-
-    def _forward_backward(self, plan: _Plan, xb: np.ndarray, zb: np.ndarray, tb: np.ndarray) -> None:
-        """One batch: output logits into zb, the gradient of the mean loss into the flat gradient vector.
-
-        np.dot with `out` is used throughout: at these sizes it costs about 2/3 of np.matmul's call overhead.
-        """
-        dot = np.dot
-        a = xb
-        for WbT, z, top, full, kernel in plan.forward:
-            dot(WbT, a, z)
-            if kernel is not None:
-                kernel(z, top)
-            a = full
-        dot(plan.out_WbT, a, zb)
-        dz = plan.head(zb, tb)
-        for G, a_in, W, da, kernel, z, top, scratch in plan.backward:
-            dot(a_in, dz.T, G)
-            dot(W, dz, da)
-            if kernel is not None:
-                kernel(z, top, da, scratch)
-            dz = da
-        dot(xb, dz.T, plan.G0)
 
     def _regularize(self) -> float:
         """Add every kernel regularizer's gradient to the flat gradient; return the total penalty."""
@@ -628,10 +399,10 @@ class Sequential:
         self._require_compiled()
         X, y = self._check_xy(X, y)
         n = X.shape[0]
-        T = self._targets(np.ascontiguousarray(y.T), self._column_scale([(0, n)]))
+        T = plan.targets(self, np.ascontiguousarray(y.T), plan.column_scale(self, [(0, n)]))
         ZT = np.empty((self.output_units, n), dtype=self.dtype)
         with np.errstate(all="ignore"):
-            self._forward_backward(_Plan(self, n), self._input_units_first(X), ZT, T)
+            plan.forward_backward(plan.Plan(self, n), plan.input_units_first(self, X), ZT, T)
             penalty = self._regularize()
             loss_value = self.loss(y, self._rows(self._output_activation_units_first(ZT))) + penalty
         return loss_value, [g.copy() for layer in self.layers for g in (layer.dW, layer.db)]
@@ -676,11 +447,11 @@ class Sequential:
         if epochs == 0:
             return history
         batches = [(start, min(start + batch_size, n)) for start in range(0, n, batch_size)]
-        plans = [self._plan(end - start) for start, end in batches]
-        column_scale = self._column_scale(batches)
+        plans = [plan.plan_for(self, end - start) for start, end in batches]
+        column_scale = plan.column_scale(self, batches)
         with np.errstate(all="ignore"):
             # Rows (n, features + 1) so each batch is a contiguous block; batch.T feeds BLAS without a copy.
-            XR = np.ascontiguousarray(self._input_units_first(X).T)
+            XR = np.ascontiguousarray(plan.input_units_first(self, X).T)
             YT = np.ascontiguousarray(y.T)
             # One contiguous output buffer per batch (np.dot's `out` must be contiguous), joined once per epoch.
             outputs = [np.empty((self.output_units, end - start), dtype=self.dtype) for start, end in batches]
@@ -694,9 +465,9 @@ class Sequential:
                 else:
                     XR_epoch, YT_epoch, y_epoch = XR, YT, y
                 if targets is None:
-                    targets = self._targets(YT_epoch, column_scale)
+                    targets = plan.targets(self, YT_epoch, column_scale)
                 snapshot = (self._params.copy(), optimizer.get_state())
-                penalty_sum = self._run_epoch(XR_epoch, targets, outputs, batches, plans)
+                penalty_sum = plan.run_epoch(self, XR_epoch, targets, outputs, batches, plans)
                 ZT = outputs[0] if len(outputs) == 1 else np.concatenate(outputs, axis=1)
                 out = self._rows(self._output_activation_units_first(ZT, inplace=True))
                 data_loss = self.loss(y_epoch, out)
@@ -705,47 +476,13 @@ class Sequential:
                 if not (math.isfinite(loss_value) and np.isfinite(self._params).all()):
                     np.copyto(self._params, snapshot[0])
                     optimizer.set_state(snapshot[1])
-                    self._replay(XR_epoch, targets, outputs, batches, plans, y_epoch, epoch)
+                    plan.replay(self, XR_epoch, targets, outputs, batches, plans, y_epoch, epoch)
                 logs = {"loss": loss_value, **self._metric_values(y_epoch, out)}
                 if validation_data is not None:
                     logs.update({f"val_{k}": v for k, v in self._evaluate_prepared(X_val, y_val).items()})
                 self.epochs_trained = epoch
                 history._append(epoch, logs)
         return history
-
-    def _run_epoch(self, XR, targets, outputs, batches, plans) -> float:
-        """Every step of one epoch, unchecked; returns the sum of penalty * rows over the batches."""
-        params, pair, step = self._params, self._grad_pair, self.optimizer._step
-        regularized = any(layer.kernel_regularizer for layer in self.layers)
-        penalty_sum = 0.0
-        forward_backward = self._forward_backward
-        for (start, end), plan, zb in zip(batches, plans, outputs, strict=True):
-            forward_backward(plan, XR[start:end].T, zb, targets[:, start:end])
-            if regularized:
-                penalty_sum += self._regularize() * ((end - start) if len(batches) > 1 else 1)
-            step(params, pair)
-        return penalty_sum
-
-    def _replay(self, XR, targets, outputs, batches, plans, y_epoch, epoch) -> None:
-        """Re-run a diverged epoch step by step from its snapshot; raise before the first non-finite step."""
-        params, pair, optimizer = self._params, self._grad_pair, self.optimizer
-        last_finite_loss = float("nan")
-        for index, ((start, end), plan, zb) in enumerate(zip(batches, plans, outputs, strict=True), start=1):
-            self._forward_backward(plan, XR[start:end].T, zb, targets[:, start:end])
-            penalty = self._regularize()
-            loss_value = self.loss(y_epoch[start:end], self._rows(self._output_activation_units_first(zb))) + penalty
-            if not math.isfinite(loss_value):
-                reason = "inputs" if optimizer.iterations == 0 else "loss"
-                raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate, step=index, reason=reason)
-            before = (params.copy(), optimizer.get_state())
-            optimizer._step(params, pair)
-            if not np.isfinite(params).all():
-                np.copyto(params, before[0])
-                optimizer.set_state(before[1])
-                raise TrainingDiverged(epoch, loss_value, optimizer.learning_rate, step=index, reason="weights")
-            last_finite_loss = loss_value
-        # The epoch's mean loss overflowed although every batch loss was finite.
-        raise TrainingDiverged(epoch, last_finite_loss * math.inf, optimizer.learning_rate, reason="loss")
 
     def _evaluate_prepared(self, X, y) -> dict[str, float]:
         out = self.predict(X)
@@ -775,8 +512,7 @@ def accuracy(model: Sequential, y: np.ndarray, out: np.ndarray) -> float:
 
     `y` is in the loss's prepared form (one-hot for categorical losses, 0/1 columns for binary).
     """
-    loss = model.loss
-    if isinstance(loss, losses.CategoricalCrossentropy):
+    if heads.kind_of(model) == "softmax":
         return float(np.mean(out.argmax(axis=1) == y.argmax(axis=1)))
-    threshold = 0.0 if loss.from_logits else 0.5
+    threshold = 0.0 if model.loss.from_logits else 0.5
     return float(np.mean((out > threshold) == (y > 0.5)))

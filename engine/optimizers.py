@@ -20,7 +20,17 @@ def _check_rate(value, label: str = "The learning rate") -> float:
 
 
 class Optimizer:
+    """Base. A subclass declares its settings and its state once; config, files and export derive from them.
+
+    config_keys: constructor arguments, also attributes (get_config/from_config, the saved file).
+    state_keys: attributes holding state arrays of the flat vector's shape, besides `last_update` (saved and
+    restored with it). nonnegative_state_keys: those a valid file can never hold negative numbers in.
+    """
+
     name = "optimizer"
+    config_keys: tuple[str, ...] = ("learning_rate",)
+    state_keys: tuple[str, ...] = ()
+    nonnegative_state_keys: tuple[str, ...] = ()
 
     def __init__(self, learning_rate: float):
         self.learning_rate = learning_rate
@@ -58,8 +68,10 @@ class Optimizer:
         raise NotImplementedError
 
     def state_arrays(self) -> dict[str, np.ndarray]:
-        """The arrays training continues from (live views), by name."""
-        return {}
+        """The arrays training continues from (live views), by name (`state_keys`; empty before `build`)."""
+        if self.last_update is None:
+            return {}
+        return {key: getattr(self, key) for key in self.state_keys}
 
     def get_state(self) -> dict:
         """Copies of everything a continued training needs: iterations, last_update and `state_arrays`."""
@@ -77,7 +89,8 @@ class Optimizer:
         self.iterations = int(state["iterations"])
 
     def get_config(self) -> dict:
-        return {"name": self.name, "learning_rate": self.learning_rate}
+        """{"name": ..., one entry per `config_keys`}: what `from_config` rebuilds the optimizer from."""
+        return {"name": self.name, **{key: getattr(self, key) for key in self.config_keys}}
 
     def __repr__(self):
         args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items() if k != "name")
@@ -87,10 +100,17 @@ class Optimizer:
 class SGD(Optimizer):
     """Gradient descent: `v = momentum*v - lr*g; theta += v` (plain `theta -= lr*g` when momentum is 0).
 
-    `last_update` is the velocity v.
+    `last_update` is the velocity v. Two steps with lr=0.1, momentum 0.5 and g=1: v = -0.1, then -0.15.
+
+    >>> theta, sgd = np.array([1.0]), SGD(learning_rate=0.1, momentum=0.5)
+    >>> sgd.apply(theta, np.array([1.0])); sgd.apply(theta, np.array([1.0]))
+    >>> theta, sgd.last_update
+    (array([0.75]), array([-0.15]))
     """
 
     name = "sgd"
+    config_keys = ("learning_rate", "momentum")
+    state_keys = ("velocity",)
 
     def __init__(self, learning_rate: float = 0.01, momentum: float = 0.0):
         super().__init__(learning_rate)
@@ -110,21 +130,28 @@ class SGD(Optimizer):
         params += update
         self.iterations += 1
 
-    def state_arrays(self):
-        return {"velocity": self.last_update} if self.last_update is not None else {}
-
-    def get_config(self):
-        return {**super().get_config(), "momentum": self.momentum}
+    @property
+    def velocity(self) -> np.ndarray | None:
+        """v, the step momentum carries over: the same array as `last_update`."""
+        return self.last_update
 
 
 class Adam(Optimizer):
     """Adam with the Keras update: `alpha_t = lr*sqrt(1-b2^t)/(1-b1^t)`, `theta -= alpha_t*m/(sqrt(v)+eps)`.
 
     m = b1*m + (1-b1)*g and v = b2*v + (1-b2)*g^2, both starting at zero. One step from zero state with
-    lr=0.1 and g=2 moves theta by 0.1 (m/sqrt(v) = 1 after correction, less a hair for eps).
+    lr=0.1 and g=2 moves theta by 0.1 (m/sqrt(v) = 1 after correction, less a hair for eps):
+
+    >>> theta = np.array([1.0])
+    >>> Adam(learning_rate=0.1).apply(theta, np.array([2.0]))
+    >>> theta
+    array([0.9])
     """
 
     name = "adam"
+    config_keys = ("learning_rate", "beta_1", "beta_2", "epsilon")
+    state_keys = ("m", "v")
+    nonnegative_state_keys = ("v",)  # a running mean of g^2
 
     def __init__(self, learning_rate: float = 0.001, beta_1: float = 0.9, beta_2: float = 0.999, epsilon: float = 1e-7):
         super().__init__(learning_rate)
@@ -175,11 +202,6 @@ class Adam(Optimizer):
         alpha = self.learning_rate * np.sqrt(1.0 - self.beta_2**t) / (1.0 - self.beta_1**t)
         return alpha / (np.sqrt(self.v) + self.epsilon)
 
-    def state_arrays(self):
-        return {"m": self.m, "v": self.v} if self.m is not None else {}
-
-    def get_config(self):
-        return {**super().get_config(), "beta_1": self.beta_1, "beta_2": self.beta_2, "epsilon": self.epsilon}
 
 
 OPTIMIZERS = {"sgd": SGD, "adam": Adam}
@@ -199,6 +221,4 @@ def from_config(config: dict) -> Optimizer:
     if not isinstance(config, dict) or config.get("name") not in OPTIMIZERS:
         raise ValueError(f"Unknown optimizer {config.get('name') if isinstance(config, dict) else config!r}.")
     cls = OPTIMIZERS[config["name"]]
-    allowed = {"sgd": ("learning_rate", "momentum"), "adam": ("learning_rate", "beta_1", "beta_2", "epsilon")}
-    kwargs = {key: config[key] for key in allowed[config["name"]] if key in config}
-    return cls(**kwargs)
+    return cls(**{key: config[key] for key in cls.config_keys if key in config})

@@ -1,12 +1,18 @@
 """One portable JSON file per model: architecture, normalization, weights, optimizer state, RNG state, metadata.
 
 No pickle, no eval, no import by name: every name in a file is looked up in the engine's own tables, every
-number is checked, and anything unexpected raises ValueError with a plain message.
+number is checked, and anything unexpected raises ModelFileError (a ValueError) with a plain message and a
+`code` (with `params`) the UI can translate.
 
+>>> model = Sequential([Dense(3, activation="tanh"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
+>>> model.compile(optimizer="adam", loss="binary_crossentropy")
 >>> text = dumps(model, metadata={"features": ["x1", "x2"], "classes": ["blue", "orange"]})
 >>> clone = loads(text)        # predicts the same and continues training bit for bit like `model`
 >>> clone.metadata["classes"]
 ['blue', 'orange']
+>>> X = np.array([[0.5, -1.0], [2.0, 0.0]])
+>>> bool((clone.predict(X) == model.predict(X)).all())
+True
 """
 
 import json
@@ -18,6 +24,18 @@ import numpy as np
 from engine import activations, initializers, losses, optimizers, regularizers
 from engine.model import KNOWN_METRICS, Dense, Sequential
 from engine.preprocessing import Normalization
+
+
+class ModelFileError(ValueError):
+    """A model file that cannot be read, with a plain English message; `code` and `params` let the UI translate.
+
+    Codes: "model_file_unreadable" (path, reason), "model_file_too_large" (), "model_file_not_json" (detail),
+    "model_file_invalid" (detail: the English reason after "Not a valid model file: ").
+    """
+
+    def __init__(self, code: str, message: str, **params):
+        super().__init__(message)
+        self.code, self.params = code, params
 
 FORMAT = "nn-playground-model"
 VERSION = 1
@@ -92,17 +110,19 @@ def load_model(path) -> Sequential:
     try:
         size = os.path.getsize(path)
     except OSError as error:
-        raise ValueError(f"Cannot read the model file {os.fspath(path)!r}: {error.strerror}.") from error
+        raise ModelFileError("model_file_unreadable",
+                             f"Cannot read the model file {os.fspath(path)!r}: {error.strerror}.",
+                             path=os.fspath(path), reason=error.strerror) from error
     if size > MAX_TEXT_CHARS * 4:
-        raise ValueError("The model file is too large to be a playground model.")
+        raise ModelFileError("model_file_too_large", "The model file is too large to be a playground model.")
     with open(path, "rb") as handle:
         data = handle.read()
     return loads(data)
 
 
-# ----- reading: every check raises ValueError with a plain message -------------------------------------
+# ----- reading: every check raises ModelFileError with a plain message -----------------------------------
 def _fail(message: str):
-    raise ValueError(f"Not a valid model file: {message}.")
+    raise ModelFileError("model_file_invalid", f"Not a valid model file: {message}.", detail=message)
 
 
 def _require(condition: bool, message: str) -> None:
@@ -168,10 +188,12 @@ def loads(text) -> Sequential:
     _require(len(text) <= MAX_TEXT_CHARS, "the file is too large")
     try:
         document = json.loads(text, parse_constant=_reject_constant)
+    except ModelFileError:
+        raise
     except ValueError as error:
-        if str(error).startswith("Not a valid model file"):
-            raise
-        raise ValueError(f"Not a valid model file: it is not JSON ({error.msg if hasattr(error, 'msg') else error}).") from None
+        detail = error.msg if hasattr(error, "msg") else str(error)
+        raise ModelFileError("model_file_not_json", f"Not a valid model file: it is not JSON ({detail}).",
+                             detail=detail) from None
     except RecursionError:
         _fail("it is nested too deeply")
     _require(isinstance(document, dict), "the top level must be a JSON object")
@@ -266,8 +288,8 @@ def _optimizer(block: dict, size: int) -> dict:
     config = block.get("config")
     _require(isinstance(config, dict), "the optimizer config must be an object")
     kind = _name(config.get("name"), optimizers.OPTIMIZERS, "optimizer")
-    allowed = {"sgd": {"name", "learning_rate", "momentum"},
-               "adam": {"name", "learning_rate", "beta_1", "beta_2", "epsilon"}}[kind]
+    cls = optimizers.OPTIMIZERS[kind]
+    allowed = {"name", *cls.config_keys}
     _require(set(config) <= allowed, f"unexpected optimizer settings {sorted(set(config) - allowed)}")
     _require(all(_is_number(config[key]) for key in config if key != "name"), "optimizer settings must be numbers")
     try:
@@ -277,12 +299,13 @@ def _optimizer(block: dict, size: int) -> dict:
     iterations = _whole(block.get("iterations", 0), "optimizer iterations", 0, 10**12)
     state = block.get("state", {})
     _require(isinstance(state, dict), "the optimizer state must be an object")
-    expected = {"sgd": {"velocity", "last_update"}, "adam": {"m", "v", "last_update"}}[kind]
+    expected = {*cls.state_keys, "last_update"}
     _require(set(state) <= expected, f"unexpected optimizer state {sorted(set(state) - expected)}")
     arrays = {key: None if value is None else _array(value, (size,), f"optimizer state '{key}'")
               for key, value in state.items()}
-    if kind == "adam" and arrays.get("v") is not None:
-        _require(bool((arrays["v"] >= 0).all()), "Adam's v must be >= 0")
+    for key in cls.nonnegative_state_keys:
+        if arrays.get(key) is not None:
+            _require(bool((arrays[key] >= 0).all()), f"{cls.__name__}'s {key} must be >= 0")
     return {"object": optimizer, "iterations": iterations, "arrays": arrays}
 
 

@@ -279,14 +279,14 @@ def test_normalization_must_be_first_and_adapted():
 
 def test_chunked_forward_pass_gives_the_same_numbers(monkeypatch):
     """predict/layer_outputs run in cache-sized column chunks; the chunk size must not change a single bit."""
-    import engine.model
+    import engine.training_plan
 
     norm = Normalization().adapt(np.random.default_rng(1).normal(size=(20, 2)) * 5)
     model = Sequential([norm, Dense(6, activation="leaky_relu"), Dense(5, activation="linear"),
                         Dense(3, activation="softmax")], seed=0)
     X = np.random.default_rng(2).normal(size=(103, 2)) * 4
     whole, outputs = model.predict(X), model.layer_outputs(X)
-    monkeypatch.setattr(engine.model, "FORWARD_CHUNK", 10)  # 10 full chunks and one of 3
+    monkeypatch.setattr(engine.training_plan, "FORWARD_CHUNK", 10)  # 10 full chunks and one of 3
     np.testing.assert_array_equal(model.predict(X), whole)
     for chunked, full in zip(model.layer_outputs(X), outputs, strict=True):
         np.testing.assert_array_equal(chunked["z"], full["z"])

@@ -212,3 +212,30 @@ def test_engine_imports_no_ui_library():
     repo = Path(__file__).resolve().parents[2]
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=repo)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_engine_errors_carry_codes_and_params_for_translation(tmp_path):
+    """TrainingDiverged, ModelFileError and head_mismatch_info give a code and the numbers a page translates."""
+    from engine import ModelFileError, head_mismatch, head_mismatch_info, loads
+    from engine.serialization import load_model
+
+    X, y = _regression()
+    model = Sequential([Dense(8, activation="relu"), Dense(1)], input_dim=2, seed=0)
+    model.compile(optimizer=SGD(learning_rate=5.0), loss="mse")
+    with pytest.raises(TrainingDiverged) as caught:
+        model.fit(X, y, epochs=200, batch_size=None)
+    error = caught.value
+    assert error.code == f"diverged_{error.reason}" and error.reason in ("loss", "weights")
+    assert error.params["epoch"] == error.epoch and error.params["suggested_learning_rate"] == pytest.approx(0.5)
+    for text, code in (("{", "model_file_not_json"), ('{"format": "other"}', "model_file_invalid")):
+        with pytest.raises(ModelFileError) as caught:
+            loads(text)
+        assert caught.value.code == code and isinstance(caught.value, ValueError)
+    assert caught.value.params == {"detail": "it is not a nn-playground-model file"}
+    with pytest.raises(ModelFileError) as caught:
+        load_model(tmp_path / "missing.json")
+    assert caught.value.code == "model_file_unreadable" and caught.value.params["reason"]
+    assert head_mismatch_info("linear", "mse") is None
+    code, params = head_mismatch_info("relu", "binary_crossentropy")
+    assert (code, params["suggested_loss"]) == ("head_loss_mismatch", "mse")
+    assert "mean squared error" in head_mismatch("relu", "binary_crossentropy")
