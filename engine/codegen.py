@@ -13,7 +13,7 @@ comments, docstrings or identifiers, so no name can break or inject into the gen
 
 import numpy as np
 
-from engine import losses, optimizers, regularizers
+from engine import activations, heads, losses, optimizers, regularizers
 from engine.features import FEATURES
 
 # NumPy source of each engineered input (engine.features.FEATURES) in terms of the raw columns x1, x2; a test
@@ -45,13 +45,8 @@ def _normalization(model):
 
 
 def _head(model) -> str:
-    """'binary', 'multilabel', 'softmax' or 'regression': what the outputs mean."""
-    loss, units, activation = model.loss, model.output_units, model.output_activation
-    if isinstance(loss, losses.CategoricalCrossentropy) or (loss is None and activation == "softmax"):
-        return "softmax"
-    if isinstance(loss, losses.BinaryCrossentropy) or (loss is None and activation == "sigmoid"):
-        return "binary" if units == 1 else "multilabel"
-    return "regression"
+    """'binary', 'multilabel', 'softmax' or 'regression': what the outputs mean (engine.heads)."""
+    return heads.kind_of(model)
 
 
 def _from_logits(model) -> bool:
@@ -305,13 +300,15 @@ def _keras_loss(loss) -> str:
     return f"keras.losses.{name}(from_logits={loss.from_logits})"
 
 
+# Engine optimizers that Keras has under the same class name, with the same argument names (config_keys).
+_KERAS_OPTIMIZERS = (optimizers.SGD, optimizers.Adam)
+
+
 def _keras_optimizer(opt) -> str:
-    if isinstance(opt, optimizers.Adam):
-        return (f"keras.optimizers.Adam(learning_rate={opt.learning_rate!r}, beta_1={opt.beta_1!r}, "
-                f"beta_2={opt.beta_2!r}, epsilon={opt.epsilon!r})")
-    if isinstance(opt, optimizers.SGD):
-        return f"keras.optimizers.SGD(learning_rate={opt.learning_rate!r}, momentum={opt.momentum!r})"
-    raise ValueError(f"No Keras equivalent known for the optimizer {type(opt).__name__}.")
+    if not isinstance(opt, _KERAS_OPTIMIZERS):
+        raise ValueError(f"No Keras equivalent known for the optimizer {type(opt).__name__}.")
+    arguments = ", ".join(f"{key}={getattr(opt, key)!r}" for key in opt.config_keys)
+    return f"keras.optimizers.{type(opt).__name__}({arguments})"
 
 
 def _keras_metric(model, metric: str) -> str:
@@ -323,6 +320,8 @@ def _keras_metric(model, metric: str) -> str:
     if metric != "accuracy":
         return repr(metric)
     head = _head(model)
+    # As engine.model.accuracy: argmax for a softmax head (its table's keras_metric "accuracy" is that), else
+    # per label (the table's "binary_accuracy"), a regression's outputs included.
     if head == "softmax":
         sparse = isinstance(model.loss, losses.SparseCategoricalCrossentropy)
         return f'keras.metrics.{"Sparse" if sparse else ""}CategoricalAccuracy(name="accuracy")'
@@ -398,7 +397,7 @@ def keras_code(model, feature_names=None, class_names=None, examples=None, input
             lines.append(f"        # output layer: {layer.units} neuron(s), {meaning}")
         else:
             lines.append(f"        # hidden layer {k}: {layer.units} neuron(s)")
-        args = [str(layer.units), f'activation="{layer.activation}"']
+        args = [str(layer.units), f'activation="{activations.get(layer.activation).keras_name}"']
         if layer.kernel_regularizer is not None:
             args.append(f"kernel_regularizer={_keras_regularizer(layer.kernel_regularizer)}")
         lines.append(f"        keras.layers.Dense({', '.join(args)}),")
@@ -444,26 +443,6 @@ def keras_code(model, feature_names=None, class_names=None, examples=None, input
 
 
 # ----- plain NumPy -------------------------------------------------------------------------------
-_NUMPY_ACTIVATIONS = {
-    "linear": ['def linear(z):', '    """g(z) = z: no activation."""', "    return z"],
-    "sigmoid": ['def sigmoid(z):',
-                '    """g(z) = 1 / (1 + e^-z), written with tanh so a large |z| gives no overflow warning."""',
-                "    return 0.5 * (1.0 + np.tanh(0.5 * z))"],
-    "tanh": ['def tanh(z):', '    """g(z) = (e^z - e^-z) / (e^z + e^-z)."""', "    return np.tanh(z)"],
-    "relu": ['def relu(z):', '    """g(z) = max(0, z)."""', "    return np.maximum(z, 0.0)"],
-    "leaky_relu": ['def leaky_relu(z):', '    """g(z) = z for z > 0, else 0.2 z (Keras\'s default slope)."""',
-                   "    return np.where(z > 0, z, 0.2 * z)"],
-    "elu": ['def elu(z):', '    """g(z) = z for z > 0, else e^z - 1."""',
-            "    return np.where(z > 0, z, np.expm1(np.minimum(z, 0.0)))"],
-    "softplus": ['def softplus(z):', '    """g(z) = log(1 + e^z), computed without overflow."""',
-                 "    return np.logaddexp(0.0, z)"],
-    "softmax": ['def softmax(z):',
-                '    """a_j = e^z_j / sum_k e^z_k over the last axis; subtracting the max avoids overflow."""',
-                "    exp_shifted = np.exp(z - z.max(axis=-1, keepdims=True))",
-                "    return exp_shifted / exp_shifted.sum(axis=-1, keepdims=True)"],
-}
-
-
 def numpy_code(model, feature_names=None, class_names=None, examples=None, input_features=None,
                raw_names=None) -> str:
     """A plain-NumPy script (str): the notes' `dense`/`sequential` forward pass with the trained weights.
@@ -511,7 +490,7 @@ def numpy_code(model, feature_names=None, class_names=None, examples=None, input
         "# ----- activation functions g(z) ----------------------------------------------------------",
     ]
     for name in needed:
-        lines += ["", "", *_NUMPY_ACTIVATIONS[name]]
+        lines += ["", "", *activations.get(name).numpy_source]
     lines += ["", "", "# ----- trained parameters ----------------------------------------------------------------", ""]
     if norm is not None:
         lines += _vector("MEAN", norm[0], "DTYPE", "mean of each input feature (from the training data)")

@@ -518,3 +518,19 @@ def test_engineered_inputs_from_a_saved_playground_file_and_plain_errors():
     with pytest.raises(ValueError, match="rows of 2"):
         numpy_code(model, input_features=["x1", "sin_x2"], examples=[[1.0, 2.0, 3.0]])
     assert "def features(" not in numpy_code(binary_one_layer(), input_features=["x1", "x2"])
+
+
+def test_keras_metric_agrees_with_the_head_table(fake_keras, capsys):
+    from engine.heads import HEADS
+    keras_class = {"binary_accuracy": "BinaryAccuracy", "accuracy": "CategoricalAccuracy"}
+    checked = 0
+    for head in HEADS.values():
+        if head.keras_metric not in keras_class:
+            continue  # a regression head: its metric is not accuracy
+        units = 1 if head.kind == "binary" else 3
+        model = Sequential([Dense(units, activation=head.output_activation)], input_dim=2, seed=0)
+        model.compile(optimizer=Adam(0.01), loss=head.loss, metrics=["accuracy"])
+        ns, _ = _run_keras_script(keras_code(model), capsys)
+        assert ns["model"].compiled["metrics"][0][0] == keras_class[head.keras_metric], head.name
+        checked += 1
+    assert checked >= 3
