@@ -3,6 +3,7 @@
 Both scripts embed the architecture, the input normalization (if any) and the trained weights as literals
 (`repr` of each float, so every number round-trips exactly) and run as written:
 
+>>> from engine import Dense, Sequential
 >>> model = Sequential([Dense(3, activation="relu"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
 >>> "def dense(a_in, W, b, g):" in numpy_code(model)
 True
