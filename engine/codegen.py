@@ -3,6 +3,7 @@
 Both scripts embed the architecture, the input normalization (if any) and the trained weights as literals
 (`repr` of each float, so every number round-trips exactly) and run as written:
 
+>>> from engine import Dense, Sequential
 >>> model = Sequential([Dense(3, activation="relu"), Dense(1, activation="sigmoid")], input_dim=2, seed=0)
 >>> "def dense(a_in, W, b, g):" in numpy_code(model)
 True
@@ -13,7 +14,20 @@ comments, docstrings or identifiers, so no name can break or inject into the gen
 
 import numpy as np
 
-from engine import losses, optimizers, regularizers
+from engine import activations, heads, losses, optimizers, regularizers
+from engine.features import FEATURES
+
+# NumPy source of each engineered input (engine.features.FEATURES) in terms of the raw columns x1, x2; a test
+# checks that every feature has one and that it computes what FEATURES does.
+_FEATURE_SOURCE = {
+    "x1": "x1",
+    "x2": "x2",
+    "x1^2": "x1 ** 2",
+    "x2^2": "x2 ** 2",
+    "x1*x2": "x1 * x2",
+    "sin_x1": "np.sin(x1)",
+    "sin_x2": "np.sin(x2)",
+}
 
 _WRAP = 96  # wrap long literal lists at about this many characters
 
@@ -32,13 +46,8 @@ def _normalization(model):
 
 
 def _head(model) -> str:
-    """'binary', 'multilabel', 'softmax' or 'regression': what the outputs mean."""
-    loss, units, activation = model.loss, model.output_units, model.output_activation
-    if isinstance(loss, losses.CategoricalCrossentropy) or (loss is None and activation == "softmax"):
-        return "softmax"
-    if isinstance(loss, losses.BinaryCrossentropy) or (loss is None and activation == "sigmoid"):
-        return "binary" if units == 1 else "multilabel"
-    return "regression"
+    """'binary', 'multilabel', 'softmax' or 'regression': what the outputs mean (engine.heads)."""
+    return heads.kind_of(model)
 
 
 def _from_logits(model) -> bool:
@@ -76,14 +85,50 @@ def _check(model, feature_names, class_names) -> tuple[list[str], list[str] | No
     return features, names
 
 
-def _default_examples(model) -> np.ndarray:
-    """A few readable input rows (n, features): the data's mean and one standard deviation either side."""
+def _engineered(model, input_features, raw_names) -> tuple[list[str], list[str]] | None:
+    """(selected engine.features names, the 2 raw column names) when the inputs are computed from raw 2-D
+    points other than as (x1, x2) themselves; else None. Falls back on the Playground settings saved with a
+    loaded model file."""
+    explicit = input_features is not None
+    if not explicit:
+        saved = model.metadata if isinstance(getattr(model, "metadata", None), dict) else {}
+        playground = saved.get("playground")
+        input_features = playground.get("features") if isinstance(playground, dict) else None
+    if input_features is None:
+        return None
+    selected = list(input_features) if isinstance(input_features, list | tuple) else []
+    fits = len(selected) == model.input_dim and all(isinstance(n, str) and n in FEATURES for n in selected)
+    if not fits:
+        if explicit:
+            raise ValueError(f"The model has {model.input_dim} input(s); the input features must be as many of "
+                             f"{', '.join(FEATURES)}.")
+        return None
+    if selected == ["x1", "x2"]:
+        return None
+    raw = [str(n) for n in raw_names] if raw_names is not None and len(raw_names) == 2 else ["x1", "x2"]
+    return selected, raw
+
+
+def _default_examples(model, engineered=None) -> np.ndarray:
+    """A few readable input rows (n, features): the data's mean and one standard deviation either side.
+
+    With engineered inputs, rows of raw points (n, 2), centred and spread from what the inputs say of x1, x2.
+    """
     n_in = model.input_dim
     norm = _normalization(model)
     if norm is None:
         center, spread = np.zeros(n_in), np.ones(n_in)
     else:
         center, spread = norm[0], np.sqrt(norm[1])
+    if engineered is not None:
+        selected = engineered[0]
+        raw_center, raw_spread = np.zeros(2), np.ones(2)
+        for j, name in enumerate(("x1", "x2")):
+            if name in selected:
+                raw_center[j], raw_spread[j] = center[selected.index(name)], spread[selected.index(name)]
+            elif norm is not None and f"{name}^2" in selected:  # root mean square: the column's typical size
+                raw_spread[j] = np.sqrt(max(float(center[selected.index(f"{name}^2")]), 1e-12))
+        n_in, center, spread = 2, raw_center, raw_spread
     signs = np.where(np.arange(n_in) % 2 == 0, 1.0, -1.0)
     rows = [center, center + signs * spread, center - 0.5 * signs * spread]
     return np.round(np.array(rows), 3) + 0.0  # + 0.0 turns -0.0 into 0.0
@@ -149,8 +194,14 @@ def _weight_literals(model, dtype_expr: str) -> list[str]:
     return out
 
 
-def _names_literals(features: list[str], classes: list[str] | None) -> list[str]:
-    lines = [f"FEATURE_NAMES = {features!r}  # input columns, in this order"]
+def _names_literals(features: list[str], classes: list[str] | None, engineered=None) -> list[str]:
+    lines = []
+    if engineered is not None:
+        lines.append(f"RAW_NAMES = {engineered[1]!r}  # the data's own columns, in this order")
+        lines.append("# The network's inputs, in this order, computed from the raw columns by features():")
+        lines.append(f"FEATURE_NAMES = {features!r}")
+        return lines + ([f"CLASS_NAMES = {classes!r}"] if classes is not None else [])
+    lines.append(f"FEATURE_NAMES = {features!r}  # input columns, in this order")
     if classes is not None:
         lines.append(f"CLASS_NAMES = {classes!r}")
     return lines
@@ -173,9 +224,12 @@ def _describe_training(model) -> list[str]:
     return lines
 
 
-def _architecture(model) -> list[str]:
+def _architecture(model, engineered=None) -> list[str]:
     """Docstring lines: the network from its inputs to its output layer, one layer a line."""
-    lines = ["Network:", f"  {model.input_dim} input feature(s)"]
+    lines = ["Network:"]
+    if engineered is not None:
+        lines.append("  2 raw columns (RAW_NAMES) -> features(): " + ", ".join(engineered[0]))
+    lines.append(f"  {model.input_dim} input feature(s)")
     if _normalization(model) is not None:
         lines.append("  -> normalization (x - mean) / sqrt(variance)")
     lines += [f"  -> Dense({layer.units}, activation={layer.activation!r})" for layer in model.layers]
@@ -200,18 +254,34 @@ def _report_lines(head: str, outputs: str) -> list[str]:
             '    print(f"{x} -> {predicted}, probabilities {np.round(p, 4)}")']
 
 
-def _examples_literal(examples: np.ndarray, dtype_expr: str) -> list[str]:
+def _features_function(engineered) -> list[str]:
+    """Script lines of `features(X_raw)`: the network's inputs computed from the raw columns."""
+    selected = engineered[0]
+    lines = ["def features(X_raw):",
+             '    """The network\'s inputs from raw rows X_raw (m, 2), columns as RAW_NAMES -> (m, inputs), as '
+             'FEATURE_NAMES."""',
+             "    X_raw = np.asarray(X_raw, dtype=np.float64)"]
+    for j, name in enumerate(("x1", "x2")):
+        if any(name in _FEATURE_SOURCE[f] for f in selected):
+            lines.append(f"    {name} = X_raw[:, {j}]")
+    lines.append(f"    return np.column_stack([{', '.join(_FEATURE_SOURCE[f] for f in selected)}])")
+    return lines
+
+
+def _examples_literal(examples: np.ndarray, dtype_expr: str, engineered=None) -> list[str]:
     rows = [f"    [{', '.join(_num(v) for v in row)}]," for row in examples]
-    return ["# A few example inputs: one row per example, columns as FEATURE_NAMES.",
+    columns = "RAW_NAMES (features() computes the inputs)" if engineered is not None else "FEATURE_NAMES"
+    return [f"# A few example inputs: one row per example, columns as {columns}.",
             "X_example = np.array(", "    [", *["    " + r for r in rows], "    ],", f"    dtype={dtype_expr},", ")"]
 
 
-def _examples(model, examples) -> np.ndarray:
+def _examples(model, examples, engineered=None) -> np.ndarray:
     if examples is None:
-        return _default_examples(model)
+        return _default_examples(model, engineered)
     examples = np.asarray(examples, dtype=np.float64)
-    if examples.ndim != 2 or examples.shape[1] != model.input_dim or not np.isfinite(examples).all():
-        raise ValueError(f"Examples must be finite numbers in rows of {model.input_dim} value(s).")
+    width = model.input_dim if engineered is None else 2
+    if examples.ndim != 2 or examples.shape[1] != width or not np.isfinite(examples).all():
+        raise ValueError(f"Examples must be finite numbers in rows of {width} value(s).")
     return examples
 
 
@@ -231,20 +301,34 @@ def _keras_loss(loss) -> str:
     return f"keras.losses.{name}(from_logits={loss.from_logits})"
 
 
+# Engine optimizers that Keras has under the same class name, with the same argument names (config_keys).
+_KERAS_OPTIMIZERS = (optimizers.SGD, optimizers.Adam)
+
+
 def _keras_optimizer(opt) -> str:
-    if isinstance(opt, optimizers.Adam):
-        return (f"keras.optimizers.Adam(learning_rate={opt.learning_rate!r}, beta_1={opt.beta_1!r}, "
-                f"beta_2={opt.beta_2!r}, epsilon={opt.epsilon!r})")
-    if isinstance(opt, optimizers.SGD):
-        return f"keras.optimizers.SGD(learning_rate={opt.learning_rate!r}, momentum={opt.momentum!r})"
-    raise ValueError(f"No Keras equivalent known for the optimizer {type(opt).__name__}.")
+    if not isinstance(opt, _KERAS_OPTIMIZERS):
+        raise ValueError(f"No Keras equivalent known for the optimizer {type(opt).__name__}.")
+    arguments = ", ".join(f"{key}={getattr(opt, key)!r}" for key in opt.config_keys)
+    return f"keras.optimizers.{type(opt).__name__}({arguments})"
 
 
 def _keras_metric(model, metric: str) -> str:
-    if metric == "accuracy" and _head(model) in ("binary", "multilabel") and _from_logits(model):
-        # Keras's "accuracy" thresholds at 0.5; on logits the matching threshold is 0 (= probability 0.5).
-        return "keras.metrics.BinaryAccuracy(threshold=0.0)"
-    return repr(metric)
+    """The Keras metric that reports the app's number for `metric`, named as in the app's history.
+
+    A plain 'accuracy' would let Keras 3 choose from the output shape: argmax (categorical) accuracy for a
+    multi-label head, where the app scores each label on its own.
+    """
+    if metric != "accuracy":
+        return repr(metric)
+    head = _head(model)
+    # As engine.model.accuracy: argmax for a softmax head (its table's keras_metric "accuracy" is that), else
+    # per label (the table's "binary_accuracy"), a regression's outputs included.
+    if head == "softmax":
+        sparse = isinstance(model.loss, losses.SparseCategoricalCrossentropy)
+        return f'keras.metrics.{"Sparse" if sparse else ""}CategoricalAccuracy(name="accuracy")'
+    # Per label, output > threshold; on logits the matching threshold is 0 (= probability 0.5).
+    threshold = 0.0 if _from_logits(model) else 0.5
+    return f'keras.metrics.BinaryAccuracy(name="accuracy", threshold={threshold!r})'
 
 
 def _keras_regularizer(reg) -> str:
@@ -252,13 +336,24 @@ def _keras_regularizer(reg) -> str:
     return f"keras.regularizers.{names[type(reg)]}({reg.rate!r})"
 
 
-def keras_code(model, feature_names=None, class_names=None, examples=None) -> str:
+def _feature_names(feature_names, engineered):
+    if feature_names is not None or engineered is None:
+        return feature_names
+    raw = engineered[1]  # as the Playground names them: x1 -> the first raw column's name
+    return [n.replace("x1", "\0").replace("x2", raw[1]).replace("\0", raw[0]) for n in engineered[0]]
+
+
+def keras_code(model, feature_names=None, class_names=None, examples=None, input_features=None,
+               raw_names=None) -> str:
     """A Keras 3 script (str) that rebuilds `model` with its trained weights, compiles it and predicts.
 
     `examples` (n, input_dim) are the inputs the script predicts for; by default a few rows around the data's
-    mean. Raises ValueError when the model is not built or the names do not fit it.
+    mean. `input_features` (engine.features names, one per input) say the inputs are computed from raw 2-D
+    points (columns `raw_names`): the script then defines `features(X_raw)` and its examples are raw (n, 2).
+    Raises ValueError when the model is not built or the names do not fit it.
     """
-    features, classes = _check(model, feature_names, class_names)
+    engineered = _engineered(model, input_features, raw_names)
+    features, classes = _check(model, _feature_names(feature_names, engineered), class_names)
     head, from_logits = _head(model), _from_logits(model)
     float32 = model.dtype == np.float32
     dtype_expr = '"float32"' if float32 else '"float64"'
@@ -268,7 +363,7 @@ def keras_code(model, feature_names=None, class_names=None, examples=None) -> st
     lines = [
         '"""Keras 3 version of a network trained in the neural-network playground.',
         "",
-        *_architecture(model),
+        *_architecture(model, engineered),
         "",
         "Same layers, activations, loss, optimizer and trained weights as in the playground, so",
         "model.predict gives the playground's numbers. Needs Keras 3 and a backend: pip install keras tensorflow",
@@ -283,7 +378,9 @@ def keras_code(model, feature_names=None, class_names=None, examples=None) -> st
     else:
         lines += ["# The playground computes in float64; Keras's default float32 would agree only to about 1e-6.",
                   'keras.config.set_floatx("float64")', ""]
-    lines += _names_literals(features, classes) + [""]
+    lines += _names_literals(features, classes, engineered) + [""]
+    if engineered is not None:
+        lines += ["", *_features_function(engineered), "", ""]
     if norm is not None:
         lines += ["# Input normalization learned from the training data: x -> (x - MEAN) / sqrt(VARIANCE).",
                   *_vector("MEAN", norm[0], dtype_expr, "mean of each input feature"),
@@ -301,7 +398,7 @@ def keras_code(model, feature_names=None, class_names=None, examples=None) -> st
             lines.append(f"        # output layer: {layer.units} neuron(s), {meaning}")
         else:
             lines.append(f"        # hidden layer {k}: {layer.units} neuron(s)")
-        args = [str(layer.units), f'activation="{layer.activation}"']
+        args = [str(layer.units), f'activation="{activations.get(layer.activation).keras_name}"']
         if layer.kernel_regularizer is not None:
             args.append(f"kernel_regularizer={_keras_regularizer(layer.kernel_regularizer)}")
         lines.append(f"        keras.layers.Dense({', '.join(args)}),")
@@ -323,12 +420,15 @@ def keras_code(model, feature_names=None, class_names=None, examples=None) -> st
     order = ", ".join(f"W{k}, b{k}" for k in range(1, n_layers + 1))
     lines += [f"model.set_weights([{order}])", ""]
 
-    lines += _examples_literal(_examples(model, examples), dtype_expr)
+    lines += _examples_literal(_examples(model, examples, engineered), dtype_expr, engineered)
+    inputs = "X_example" if engineered is None else "features(X_example)"
+    if engineered is not None:
+        lines.append("# The network's inputs are computed from the raw columns; so for model.fit: features(X_raw).")
     if head == "regression":
-        lines += ["outputs = model.predict(X_example, verbose=0)", ""]
+        lines += [f"outputs = model.predict({inputs}, verbose=0)", ""]
         lines += _report_lines(head, "outputs")
     elif from_logits:
-        lines += ["logits = model.predict(X_example, verbose=0)"]
+        lines += [f"logits = model.predict({inputs}, verbose=0)"]
         if head == "softmax":
             lines += ["# from_logits=True: the output layer is linear, so turn its logits into probabilities (softmax).",
                       "exp_shifted = np.exp(logits - logits.max(axis=1, keepdims=True))",
@@ -338,40 +438,24 @@ def keras_code(model, feature_names=None, class_names=None, examples=None) -> st
                       "probabilities = 1.0 / (1.0 + np.exp(-logits))"]
         lines += [""] + _report_lines(head, "probabilities")
     else:
-        lines += ["probabilities = model.predict(X_example, verbose=0)", ""]
+        lines += [f"probabilities = model.predict({inputs}, verbose=0)", ""]
         lines += _report_lines(head, "probabilities")
     return "\n".join(lines) + "\n"
 
 
 # ----- plain NumPy -------------------------------------------------------------------------------
-_NUMPY_ACTIVATIONS = {
-    "linear": ['def linear(z):', '    """g(z) = z: no activation."""', "    return z"],
-    "sigmoid": ['def sigmoid(z):',
-                '    """g(z) = 1 / (1 + e^-z), written with tanh so a large |z| gives no overflow warning."""',
-                "    return 0.5 * (1.0 + np.tanh(0.5 * z))"],
-    "tanh": ['def tanh(z):', '    """g(z) = (e^z - e^-z) / (e^z + e^-z)."""', "    return np.tanh(z)"],
-    "relu": ['def relu(z):', '    """g(z) = max(0, z)."""', "    return np.maximum(z, 0.0)"],
-    "leaky_relu": ['def leaky_relu(z):', '    """g(z) = z for z > 0, else 0.2 z (Keras\'s default slope)."""',
-                   "    return np.where(z > 0, z, 0.2 * z)"],
-    "elu": ['def elu(z):', '    """g(z) = z for z > 0, else e^z - 1."""',
-            "    return np.where(z > 0, z, np.expm1(np.minimum(z, 0.0)))"],
-    "softplus": ['def softplus(z):', '    """g(z) = log(1 + e^z), computed without overflow."""',
-                 "    return np.logaddexp(0.0, z)"],
-    "softmax": ['def softmax(z):',
-                '    """a_j = e^z_j / sum_k e^z_k over the last axis; subtracting the max avoids overflow."""',
-                "    exp_shifted = np.exp(z - z.max(axis=-1, keepdims=True))",
-                "    return exp_shifted / exp_shifted.sum(axis=-1, keepdims=True)"],
-}
-
-
-def numpy_code(model, feature_names=None, class_names=None, examples=None) -> str:
+def numpy_code(model, feature_names=None, class_names=None, examples=None, input_features=None,
+               raw_names=None) -> str:
     """A plain-NumPy script (str): the notes' `dense`/`sequential` forward pass with the trained weights.
 
     It defines `dense` (one example, neuron by neuron: `W[:, i]`), `dense_matmul` (many examples, one
     matrix product), `sequential(x)`, `sequential_matmul(X)`, `predict(X)` and `predict_proba(X)`, and its
     `__main__` block prints predictions for `examples` (n, input_dim; default: a few rows around the mean).
+    With `input_features` (as keras_code) it defines `features(X_raw)`, and predict/predict_proba take raw
+    rows (m, 2).
     """
-    features, classes = _check(model, feature_names, class_names)
+    engineered = _engineered(model, input_features, raw_names)
+    features, classes = _check(model, _feature_names(feature_names, engineered), class_names)
     head, from_logits = _head(model), _from_logits(model)
     float32 = model.dtype == np.float32
     norm = _normalization(model)
@@ -389,7 +473,7 @@ def numpy_code(model, feature_names=None, class_names=None, examples=None) -> st
         "and sequential() chains the layers. dense_matmul() does the same layer for many examples at once",
         "with one matrix product. Needs only NumPy.",
         "",
-        *_architecture(model),
+        *_architecture(model, engineered),
         "How it was trained (not needed for predictions):",
         training,
         '"""',
@@ -400,13 +484,14 @@ def numpy_code(model, feature_names=None, class_names=None, examples=None) -> st
          if float32 else "# The playground computes in float64."),
         f"DTYPE = np.{'float32' if float32 else 'float64'}",
         "",
-        *_names_literals(features, classes),
+        *_names_literals(features, classes, engineered),
         "",
         "",
+        *(["", "", *_features_function(engineered), "", ""] if engineered is not None else []),
         "# ----- activation functions g(z) ----------------------------------------------------------",
     ]
     for name in needed:
-        lines += ["", "", *_NUMPY_ACTIVATIONS[name]]
+        lines += ["", "", *activations.get(name).numpy_source]
     lines += ["", "", "# ----- trained parameters ----------------------------------------------------------------", ""]
     if norm is not None:
         lines += _vector("MEAN", norm[0], "DTYPE", "mean of each input feature (from the training data)")
@@ -455,8 +540,10 @@ def numpy_code(model, feature_names=None, class_names=None, examples=None) -> st
     lines += [
         "", "",
         "def predict(X):",
-        '    """The output layer\'s activation for rows of inputs X (m, features): shape (m, outputs)."""',
-        "    return sequential_matmul(np.asarray(X, dtype=DTYPE))",
+        *(['    """The output layer\'s activation for rows of inputs X (m, features): shape (m, outputs)."""',
+           "    return sequential_matmul(np.asarray(X, dtype=DTYPE))"] if engineered is None else
+          ['    """The output layer\'s activation for raw rows X (m, 2), columns as RAW_NAMES: (m, outputs)."""',
+           "    return sequential_matmul(np.asarray(features(X), dtype=DTYPE))"]),
     ]
     if head != "regression":
         lines += ["", "", "def predict_proba(X):", '    """Probabilities, shape (m, outputs)."""']
@@ -469,10 +556,11 @@ def numpy_code(model, feature_names=None, class_names=None, examples=None) -> st
 
     outputs = "outputs" if head == "regression" else "probabilities"
     main = ["", "", 'if __name__ == "__main__":']
-    main += ["    " + line for line in _examples_literal(_examples(model, examples), "DTYPE")]
+    main += ["    " + line for line in _examples_literal(_examples(model, examples, engineered), "DTYPE", engineered)]
+    rows = "X_example" if engineered is None else "np.asarray(features(X_example), dtype=DTYPE)"
     main += [
         "    # Neuron by neuron (the notes' loop) and all at once (matmul) give the same numbers:",
-        "    one_by_one = np.array([sequential(x) for x in X_example])",
+        f"    one_by_one = np.array([sequential(x) for x in {rows}])",
         "    all_at_once = predict(X_example)",
         '    print("largest difference, loop vs matmul:", np.abs(one_by_one - all_at_once).max())',
         f"    {outputs} = {'all_at_once' if head == 'regression' else 'predict_proba(X_example)'}",

@@ -1,11 +1,10 @@
 """The generated Keras and NumPy scripts run as written and reproduce the model's predictions.
 
 The NumPy script is executed for real (in a fresh namespace, and once as a file in a subprocess).
-Keras/TensorFlow are not installed (hundreds of MB, too big for CI), so the Keras script is executed against a
-small stand-in `keras` module defined here: it implements only the names the script uses, with Keras 3's
-signatures and documented maths, doing the forward pass in NumPy. That proves what the script itself decides
-(layer order, units, activations, normalization, the [W1, b1, ...] weight order and shapes, loss and
-optimizer arguments) reproduces the model; the stand-in refuses anything Keras would refuse at those points.
+The Keras script runs under real Keras 3 in tests/engine/test_keras_export.py (one slow subprocess); here it
+runs in-process against a small stand-in `keras` module defined here, which implements only the names the script
+uses, with Keras 3's signatures and documented maths, doing the forward pass in NumPy, and records what the
+script passes (loss, optimizer and metric arguments); it refuses anything Keras would refuse at those points.
 """
 
 import ast
@@ -297,7 +296,8 @@ def make_fake_keras():
     keras.optimizers = types.SimpleNamespace(Adam=_record("Adam"), SGD=_record("SGD"))
     keras.losses = types.SimpleNamespace(**{name: _record(name) for name in (
         "BinaryCrossentropy", "CategoricalCrossentropy", "SparseCategoricalCrossentropy", "MeanSquaredError")})
-    keras.metrics = types.SimpleNamespace(BinaryAccuracy=_record("BinaryAccuracy"))
+    keras.metrics = types.SimpleNamespace(**{name: _record(name) for name in (
+        "BinaryAccuracy", "CategoricalAccuracy", "SparseCategoricalAccuracy")})
     keras.config = types.SimpleNamespace(set_floatx=set_floatx)
     keras._state = state
     return keras
@@ -344,7 +344,7 @@ def test_keras_code_compiles_with_the_models_loss_optimizer_and_regularizers(fak
     compiled = ns["model"].compiled
     assert compiled["optimizer"] == ("SGD", {"learning_rate": 0.1, "momentum": 0.9})
     assert compiled["loss"] == ("BinaryCrossentropy", {"from_logits": False})
-    assert compiled["metrics"] == ["accuracy"]
+    assert compiled["metrics"] == [("BinaryAccuracy", {"name": "accuracy", "threshold": 0.5})]
     regs = [(type(layer.kernel_regularizer).__name__, layer.kernel_regularizer.rate)
             for layer in ns["model"].layers if layer.kernel_regularizer is not None]
     assert regs == [("L2", 0.001), ("L1", 0.0005)]
@@ -360,7 +360,19 @@ def test_keras_code_compiles_with_the_models_loss_optimizer_and_regularizers(fak
 
 def test_keras_accuracy_on_binary_logits_uses_threshold_zero(fake_keras, capsys):
     ns, _ = _run_keras_script(keras_code(binary_from_logits()), capsys)
-    assert ns["model"].compiled["metrics"] == [("BinaryAccuracy", {"threshold": 0.0})]
+    assert ns["model"].compiled["metrics"] == [("BinaryAccuracy", {"name": "accuracy", "threshold": 0.0})]
+
+
+@pytest.mark.parametrize(("build", "metric"), [
+    (multilabel, ("BinaryAccuracy", {"name": "accuracy", "threshold": 0.5})),
+    (softmax_three, ("SparseCategoricalAccuracy", {"name": "accuracy"})),
+    (normalized_float32_softmax, ("CategoricalAccuracy", {"name": "accuracy"})),
+    (regression, "mae"),
+])
+def test_keras_metric_means_what_the_app_shows(build, metric, fake_keras, capsys):
+    # A bare "accuracy" is read by Keras 3 from the output shape: argmax accuracy for a multi-label head.
+    ns, _ = _run_keras_script(keras_code(build()), capsys)
+    assert ns["model"].compiled["metrics"] == [metric]
 
 
 def test_keras_weights_order_is_checked_by_the_stand_in(fake_keras):
@@ -436,3 +448,89 @@ def test_unadapted_normalization_is_refused_plainly():
     model = Sequential([Normalization(), Dense(2, activation="softmax")], input_dim=2, seed=0)
     with pytest.raises(ValueError, match="adapt"):
         numpy_code(model)
+
+
+# ----- engineered inputs (x1^2, sin x1, ...) computed by the script from the raw columns -----------------------
+ENGINEERED = ["x1", "x1^2", "sin_x1", "x1*x2", "x2^2", "sin_x2"]
+
+
+def engineered_model(selected=ENGINEERED):
+    from engine.features import expand
+    raw = RNG.normal(size=(80, 2)) * [2.0, 0.7] + [1.0, -0.5]
+    X = expand(raw, selected)
+    layers = [Normalization().adapt(X), Dense(5, activation="tanh"), Dense(1, activation="sigmoid")]
+    return _train(Sequential(layers, seed=13), X, (raw[:, 0] ** 2 + raw[:, 1] > 1.5).astype(int),
+                  "binary_crossentropy"), raw
+
+
+def test_every_engine_feature_has_its_numpy_source():
+    from engine.codegen import _FEATURE_SOURCE
+    from engine.features import FEATURES
+    assert list(_FEATURE_SOURCE) == list(FEATURES)
+
+
+def test_numpy_code_computes_engineered_inputs_from_raw_columns(tmp_path):
+    from engine.features import FEATURES, expand
+    model, raw = engineered_model()
+    code = numpy_code(model, input_features=ENGINEERED, raw_names=["width", "height"])
+    ns = _run_numpy_script(code)
+    assert ns["RAW_NAMES"] == ["width", "height"]
+    assert ns["FEATURE_NAMES"] == ["width", "width^2", "sin_width", "width*height", "height^2", "sin_height"]
+    np.testing.assert_array_equal(ns["features"](raw), expand(raw, ENGINEERED))
+    np.testing.assert_allclose(ns["predict"](raw), model.predict(expand(raw, ENGINEERED)), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(ns["predict_proba"](raw), model.predict_proba(expand(raw, ENGINEERED)), atol=1e-12)
+    # every feature on its own, through the script's own features(): each formula computes what FEATURES does
+    for name in FEATURES:
+        one = Sequential([Dense(1, activation="sigmoid")], input_dim=1, seed=0)
+        single = _run_numpy_script(numpy_code(one, input_features=[name]))
+        np.testing.assert_array_equal(single["features"](raw), expand(raw, [name]), err_msg=name)
+    # the example rows are real raw points: two columns, from which the script computes the inputs
+    main = {"__name__": "__main__"}
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        exec(compile(code, "<numpy_code>", "exec"), main)
+    assert main["X_example"].shape == (3, 2)
+    assert len(printed.getvalue().strip().splitlines()) == 4
+    (tmp_path / "engineered_numpy.py").write_text(code, encoding="utf-8")
+    (tmp_path / "engineered_keras.py").write_text(keras_code(model, input_features=ENGINEERED), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "ruff", "check", "--no-cache", "--isolated",
+                             "--select", "E,F,W,I,B,UP", "--line-length", "120", str(tmp_path)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_keras_code_computes_engineered_inputs_from_raw_columns(fake_keras, capsys):
+    from engine.features import expand
+    model, raw = engineered_model(["x2", "x1^2"])
+    ns, out = _run_keras_script(keras_code(model, input_features=["x2", "x1^2"]), capsys)
+    assert ns["X_example"].shape[1] == 2 and len(out.strip().splitlines()) == len(ns["X_example"])
+    np.testing.assert_allclose(ns["probabilities"], model.predict_proba(expand(ns["X_example"], ["x2", "x1^2"])),
+                               rtol=0, atol=1e-9)
+
+
+def test_engineered_inputs_from_a_saved_playground_file_and_plain_errors():
+    from engine.serialization import dumps, loads
+    model, raw = engineered_model(["x1", "sin_x2"])
+    loaded = loads(dumps(model, metadata={"playground": {"features": ["x1", "sin_x2"]}}))
+    assert "def features(X_raw):" in numpy_code(loaded)
+    assert "def features(" not in numpy_code(loads(dumps(model, metadata={"playground": {"features": ["x1"]}})))
+    with pytest.raises(ValueError, match="input features"):
+        keras_code(model, input_features=["x1", "cos_x1"])
+    with pytest.raises(ValueError, match="rows of 2"):
+        numpy_code(model, input_features=["x1", "sin_x2"], examples=[[1.0, 2.0, 3.0]])
+    assert "def features(" not in numpy_code(binary_one_layer(), input_features=["x1", "x2"])
+
+
+def test_keras_metric_agrees_with_the_head_table(fake_keras, capsys):
+    from engine.heads import HEADS
+    keras_class = {"binary_accuracy": "BinaryAccuracy", "accuracy": "CategoricalAccuracy"}
+    checked = 0
+    for head in HEADS.values():
+        if head.keras_metric not in keras_class:
+            continue  # a regression head: its metric is not accuracy
+        units = 1 if head.kind == "binary" else 3
+        model = Sequential([Dense(units, activation=head.output_activation)], input_dim=2, seed=0)
+        model.compile(optimizer=Adam(0.01), loss=head.loss, metrics=["accuracy"])
+        ns, _ = _run_keras_script(keras_code(model), capsys)
+        assert ns["model"].compiled["metrics"][0][0] == keras_class[head.keras_metric], head.name
+        checked += 1
+    assert checked >= 3
