@@ -155,7 +155,9 @@ with st.container(horizontal=True, key="pg_keep"):
     loaded = model_io_panel(model, key="pg", metadata={"playground": {k: list(v) if isinstance(v, tuple) else v
                                                                       for k, v in current_config().items()}},
                             feature_names=data.feature_names,
-                            class_names=None if problem == "regression" else list(data.ds.target_names))
+                            class_names=None if problem == "regression" else list(data.ds.target_names),
+                            input_features=list(config["features"]) if data.is_2d else None,
+                            raw_names=list(data.ds.feature_names))
 if loaded is not None:
     problem_text = pg.adopt_model(loaded, data)
     if problem_text is None:

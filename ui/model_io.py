@@ -90,13 +90,13 @@ def _handle_upload(uploaded, key: str) -> Sequential | None:
 
 
 def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_key: str, note_key: str,
-              key: str) -> None:
+              key: str, inputs: dict) -> None:
     # Names that do not fit the network (say, a head overridden to more units than the data has classes)
     # fall back to codegen's x1.. / class 0.. rather than withholding the code.
-    attempts = [(feature_names, class_names), (feature_names, None), (None, None)]
-    for features, classes in attempts:
+    attempts = [(feature_names, class_names, inputs), (feature_names, None, inputs), (None, None, {})]
+    for features, classes, raw in attempts:
         try:
-            code = code_fn(model, feature_names=features, class_names=classes)
+            code = code_fn(model, feature_names=features, class_names=classes, **raw)
             break
         except ValueError as error:
             reason = str(error)
@@ -110,7 +110,7 @@ def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_
 
 
 def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = None, feature_names=None,
-                   class_names=None) -> Sequential | None:
+                   class_names=None, input_features=None, raw_names=None) -> Sequential | None:
     """Download/upload the model file and download Keras/NumPy code, in a popover.
 
     A popover, not an expander: its contents are drawn only while it is open. The Playground's page is drawn
@@ -119,7 +119,10 @@ def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = N
     Returns the Sequential from a newly uploaded file (once per file; `model.metadata` holds what was saved
     with it), or None. A bad file shows an error and returns None: the caller's model is never touched.
     The files hold the weights as of this run, so call it outside a live-training fragment.
+    `input_features` (engine.features names) and `raw_names` (the data's own columns) make the exported code
+    compute engineered inputs from the raw columns itself.
     """
+    inputs = {"input_features": input_features, "raw_names": raw_names} if input_features else {}
     with st.popover(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
         st.caption(t("model_io.intro"))
         if model is None or not model.built:
@@ -142,8 +145,8 @@ def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = N
             keras_tab, numpy_tab = st.tabs([t("model_io.keras_tab"), t("model_io.numpy_tab")])
             with keras_tab:
                 _code_tab(codegen.keras_code, model, feature_names, class_names, "network_keras.py",
-                          "model_io.download_keras", "model_io.keras_note", f"{key}_download_keras")
+                          "model_io.download_keras", "model_io.keras_note", f"{key}_download_keras", inputs)
             with numpy_tab:
                 _code_tab(codegen.numpy_code, model, feature_names, class_names, "network_numpy.py",
-                          "model_io.download_numpy", "model_io.numpy_note", f"{key}_download_numpy")
+                          "model_io.download_numpy", "model_io.numpy_note", f"{key}_download_numpy", inputs)
     return loaded

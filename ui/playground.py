@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged
+from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged, heads
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
 from ui.state import FIELDS_BY_NAME, current_config, fields_with, session_key
@@ -31,7 +31,8 @@ UPLOAD = "upload"
 
 DATA_FIELDS = fields_with("data")
 STRUCTURE_FIELDS = fields_with("structure")
-HEADS = {"sigmoid": "sigmoid", "softmax": "softmax", "linear": "linear", "relu": "relu", "multilabel": "sigmoid"}
+# Head choice -> output activation, read from the one head table.
+HEADS = {name: head.output_activation for name, head in heads.HEADS.items()}
 
 
 @dataclass
@@ -116,8 +117,7 @@ def bundle(config: dict) -> DataBundle | None:
 # ----- output head ---------------------------------------------------------------------------------------
 
 def auto_head(problem: str) -> str:
-    return {"binary": "sigmoid", "multiclass": "softmax", "multilabel": "multilabel",
-            "regression": "linear"}[problem]
+    return heads.for_problem(problem).name
 
 
 def head_choice(config: dict, problem: str) -> str:
@@ -134,15 +134,18 @@ def output_units(head: str, ds: Dataset) -> int:
 
 
 def loss_choice(config: dict, problem: str, head: str) -> tuple[str, bool]:
-    """(loss name, from_logits). Auto: cross-entropy for classes (from logits behind a linear head), else MSE."""
+    """(loss name, from_logits). Auto: the head's own loss (engine.heads); a linear head on classes gives
+    logits to the problem's own loss (from_logits); a ReLU head on classes keeps binary cross-entropy."""
     if config["loss"] != "auto":
         return config["loss"], False
     if problem == "regression":
         return "mse", False
-    from_logits = head == "linear"
-    if head == "softmax" or (problem == "multiclass" and head in ("linear",)):
-        return "categorical_crossentropy", from_logits
-    return "binary_crossentropy", from_logits
+    record = heads.HEADS[head]
+    if record.kind != "regression":
+        return record.loss, False
+    if head == "linear":
+        return heads.for_problem(problem).loss, True
+    return "binary_crossentropy", False
 
 
 def targets(ds: Dataset, units: int) -> np.ndarray:

@@ -18,6 +18,7 @@ import streamlit as st
 from engine.activations import ELEMENTWISE
 from engine.datasets import DATASETS
 from engine.features import FEATURES
+from engine.heads import HEADS
 from engine.initializers import INITIALIZERS
 from engine.optimizers import OPTIMIZERS
 
@@ -55,17 +56,17 @@ FIELDS: tuple[Field, ...] = (
     Field("features", "strs", ("x1", "x2"), "structure", choices=FEATURE_NAMES),
     Field("scale", "bool", True, "structure", help="standardise features (Keras Normalization)"),
     # network
-    Field("hidden", "ints", (4, 2), "structure", low=1, high=64, help="units per hidden layer; 0 to 8 layers"),
-    Field("acts", "strs", ("tanh", "tanh"), "structure",
+    Field("hidden", "ints", (8, 8, 8), "structure", low=1, high=64, help="units per hidden layer; 0 to 8 layers"),
+    Field("acts", "strs", ("tanh", "tanh", "tanh"), "structure",
           choices=ELEMENTWISE),
-    Field("head", "str", "auto", "structure", choices=("auto", "sigmoid", "softmax", "linear", "relu", "multilabel")),
-    Field("loss", "str", "auto", "structure", choices=("auto", "binary_crossentropy", "categorical_crossentropy", "mse")),
+    Field("head", "str", "auto", "structure", choices=("auto", *HEADS)),
+    Field("loss", "str", "auto", "structure", choices=("auto", *dict.fromkeys(head.loss for head in HEADS.values()))),
     Field("init", "str", "glorot_uniform", "structure",
           choices=tuple(INITIALIZERS)),
     Field("seed", "int", 0, "structure", low=0, high=2**31 - 1, step=1, help="seed of weight initialization and shuffling"),
     # training
     Field("optimizer", "str", "adam", "live", choices=tuple(OPTIMIZERS)),
-    Field("lr", "float", 0.03, "live", low=1e-6, high=100.0),
+    Field("lr", "float", 0.003, "live", low=1e-6, high=100.0),
     Field("momentum", "float", 0.0, "live", low=0.0, high=0.99, step=0.01),
     Field("batch", "int", 10, "live", low=1, high=3000),
     # Epochs per redraw: 30 at 4-8 redraws/s is 120-240 epochs/s (TF Playground: 1 epoch per frame, 60/s).

@@ -11,6 +11,7 @@ import streamlit as st
 
 from engine import Sequential, TrainingDiverged
 from engine.optimizers import OPTIMIZERS, Optimizer
+from ui.i18n import error_text
 
 
 def make_optimizer(name: str, learning_rate: float) -> Optimizer:
@@ -36,7 +37,7 @@ def fit(model: Sequential, X, y, **fit_args):
     try:
         return model.fit(X, y, **fit_args), None
     except TrainingDiverged as err:
-        return None, str(err)
+        return None, error_text(err, "engine")
 
 
 def fit_into(log: dict[str, list] | None, model: Sequential, X, y, **fit_args) -> str | None:

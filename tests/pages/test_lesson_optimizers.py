@@ -126,4 +126,4 @@ def test_link_carries_the_race_configuration(at):
     at.selectbox(key="opt.dataset").set_value("spiral").run()
     url = at.get("link_button")[0].proto.url
     assert "dataset=spiral" in url and "optimizer=adam" not in url  # adam is the Playground default
-    assert "hidden=8%2C8" in url and "acts=tanh%2Ctanh" not in url  # tanh,tanh is the default too
+    assert "hidden=8%2C8" in url and "acts=tanh%2Ctanh" in url  # two layers, where the default has three

@@ -53,24 +53,24 @@ def status(at) -> str:
 def test_default_page_builds_the_default_network_and_shows_live_views():
     at = open_page()
     model = model_of(at)
-    assert [layer.units for layer in model.layers] == [4, 2, 1]
-    assert [layer.activation for layer in model.layers] == ["tanh", "tanh", "sigmoid"]
+    assert [layer.units for layer in model.layers] == [8, 8, 8, 1]  # ui.state's default network
+    assert [layer.activation for layer in model.layers] == ["tanh", "tanh", "tanh", "sigmoid"]
     assert model.epochs_trained == 0
     # map, diagram, curves and the picked point's bars, each a chart in its keyed container
     field = chart_datasets(at)["map_field"]
     assert field.num_rows == 2 * pg.MAP_RESOLUTION  # one gradient-filled rect per (half) row of the grid
     assert len(field.column("colors")[0].as_py().split(" ")) == pg.MAP_RESOLUTION
     nodes = chart_datasets(at)["diagram_fields"]
-    assert nodes.num_rows == (2 + 4 + 2 + 1) * pg.NODE_MAP_RESOLUTION  # each neuron's map, inside its node
+    assert nodes.num_rows == (2 + 8 + 8 + 8 + 1) * pg.NODE_MAP_RESOLUTION  # each neuron's map, inside its node
     assert chart_datasets(at)["map_points"].num_rows == 400
-    assert chart_datasets(at)["diagram_links"].num_rows == 2 * 4 + 4 * 2 + 2 * 1
+    assert chart_datasets(at)["diagram_links"].num_rows == 2 * 8 + 8 * 8 + 8 * 8 + 8 * 1
     assert chart_datasets(at)["point_bars"].num_rows == 2
     assert "epoch **0**" in status(at)
     assert at.button(key="pg_play").label == "Play"
 
 
 def test_adding_and_removing_layers_changes_the_model_and_the_url():
-    at = open_page()
+    at = open_page(hidden="4,2", acts="tanh,tanh")
     at.button(key="w.add_layer").click().run()
     assert [layer.units for layer in model_of(at).layers] == [4, 2, 2, 1]
     assert at.query_params["hidden"] == "4,2,2"
@@ -83,7 +83,7 @@ def test_adding_and_removing_layers_changes_the_model_and_the_url():
 
 
 def test_units_and_activation_per_layer():
-    at = open_page()
+    at = open_page(hidden="4,2", acts="tanh,tanh")
     at.number_input(key="w.units.0").set_value(9).run()
     at.selectbox(key="w.act.1").set_value("relu").run()
     model = model_of(at)
@@ -174,16 +174,16 @@ def test_feature_toggles_change_the_input_layer():
 
 
 def test_url_parameters_restore_a_configuration():
-    at = open_page(dataset="xor", hidden="8,8,8", acts="relu,relu,relu", lr="0.1", optimizer="sgd",
+    at = open_page(dataset="xor", hidden="8,8,4", acts="relu,relu,relu", lr="0.1", optimizer="sgd",
                    momentum="0.9", batch="20", seed="3", features="x1,x2,x1*x2")
     model = model_of(at)
-    assert [layer.units for layer in model.layers] == [8, 8, 8, 1]
+    assert [layer.units for layer in model.layers] == [8, 8, 4, 1]
     assert [layer.activation for layer in model.layers[:-1]] == ["relu"] * 3
     assert model.input_dim == 3 and model.optimizer.name == "sgd" and model.optimizer.momentum == 0.9
     assert model.optimizer.learning_rate == 0.1
     assert at.selectbox(key="w.dataset").value == "xor"
     assert not at.warning
-    assert at.query_params["hidden"] == "8,8,8"  # written back unchanged
+    assert at.query_params["hidden"] == "8,8,4"  # written back unchanged
 
 
 def test_coming_back_without_parameters_keeps_what_the_learner_built():
@@ -203,7 +203,7 @@ def test_coming_back_without_parameters_keeps_what_the_learner_built():
 def test_invalid_url_parameters_fall_back_with_a_warning():
     at = open_page(dataset="nope", hidden="4,x", lr="-1", noise="0.2")
     assert at.session_state["pg.dataset"] == "circle"
-    assert at.session_state["pg.hidden"] == (4, 2)
+    assert at.session_state["pg.hidden"] == FIELDS_BY_NAME["hidden"].default
     assert at.session_state["pg.lr"] == FIELDS_BY_NAME["lr"].default
     assert at.session_state["pg.noise"] == 0.2
     text = " ".join(w.value for w in at.warning)
@@ -292,7 +292,8 @@ def test_history_is_thinned_to_the_cap():
     assert history["loss"] == [float(e) for e in history["epoch"]]
 
 
-@pytest.mark.parametrize("text, expected", [("8,8", (8, 8)), ("", ()), ("65", (4, 2)), ("1,2,3,4,5,6,7,8,9", (4, 2))])
+@pytest.mark.parametrize("text, expected", [("8,8", (8, 8)), ("", ()), ("65", FIELDS_BY_NAME["hidden"].default),
+                                                   ("1,2,3,4,5,6,7,8,9", FIELDS_BY_NAME["hidden"].default)])
 def test_hidden_field_parsing(text, expected):
     assert parse(FIELDS_BY_NAME["hidden"], text) == expected
 
