@@ -19,7 +19,7 @@ from engine.csvdata import (
     to_csv,
 )
 from engine.datasets import PROBLEMS, Dataset
-from ui.i18n import t
+from ui.i18n import plain, t
 
 AUTO = "auto"
 HEAD_ROWS = 5
@@ -43,7 +43,8 @@ def csv_error_text(error: CSVError) -> str:
     """The error in the current language (the engine's English message if no translation exists)."""
     key = f"data.csv_error.{error.code}"
     text = t(key, **error.params)
-    return str(error) if text == key else text
+    # Column names and values in the message come from the user's file: shown as typed.
+    return plain(str(error) if text == key else text)
 
 
 def _table(key: str, data: bytes | str):
@@ -79,7 +80,7 @@ def csv_upload(key: str, confirm: bool = False) -> Dataset | None:
     if uploaded is not None:
         data: bytes | str = uploaded.getvalue()
         if pasted and pasted.strip():
-            st.caption(t("data.using_file", name=uploaded.name))
+            st.caption(t("data.using_file", name=plain(uploaded.name)))
     elif pasted and pasted.strip():
         data = pasted
     else:
@@ -108,7 +109,7 @@ def csv_upload(key: str, confirm: bool = False) -> Dataset | None:
                               key=f"{key}.features.{columns_id}")
     not_numeric = [c for c in table.columns if c not in numeric and c not in targets]
     if not_numeric:
-        st.caption(t("data.not_numeric_columns", columns=", ".join(not_numeric)))
+        st.caption(t("data.not_numeric_columns", columns=plain(", ".join(not_numeric))))
     proposed = propose_problem(_target_cells(table, targets)) if targets else "binary"
     choice = st.selectbox(
         t("data.problem"), [AUTO, *PROBLEMS], key=f"{key}.problem.{columns_id}",

@@ -6,6 +6,7 @@ The choice lives in the URL (`?lang=zh`). `t("common.loss")` returns the text in
 
 import importlib
 import pkgutil
+import re
 import string
 
 import streamlit as st
@@ -103,3 +104,13 @@ def error_text(error: BaseException, prefix: str, lang: str | None = None) -> st
         return translate(key, lang, **fmt)
     except (KeyError, IndexError, ValueError):  # params that do not fit the text: the engine's words beat none
         return str(error)
+
+
+# Characters Markdown (and Streamlit's :color[...] / :icon: directives) act on mid-line.
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#!|~$:])")
+
+
+def plain(text: str) -> str:
+    """Text shown literally inside Streamlit elements that render Markdown (st.error, st.caption, ...): a file
+    or column named `![x](http://...)` or `**big**` is printed as typed, never as an image, link or bold."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)

@@ -10,7 +10,7 @@ import streamlit as st
 
 from engine import codegen, serialization
 from engine.model import Sequential
-from ui.i18n import t
+from ui.i18n import plain, t
 
 MAX_MODEL_MB = 5
 MAX_MODEL_BYTES = MAX_MODEL_MB * 1024 * 1024  # a 8 x 64-unit network with Adam state is well under 2 MB
@@ -53,16 +53,6 @@ def code_preview(code: str) -> str:
     return _ARRAY_BLOCK.sub(lambda m: f"{m['indent']}{m['name']} = np.array(...)  # {note}", code)
 
 
-# Characters Markdown (and Streamlit's :color[...] / :icon: directives) act on mid-line.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()<>#!|~$:])")
-
-
-def _plain(text: str) -> str:
-    """Text shown literally inside st.error/st.success (which render Markdown): a file named
-    `![x](http://...)` or `**big**` is printed as typed, never rendered as an image, link or bold."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-
-
 def _upload_message_key(key: str) -> str:
     return f"{key}.model_io.upload_message"
 
@@ -78,11 +68,11 @@ def _handle_upload(uploaded, key: str) -> Sequential | None:
     if st.session_state.get(seen_key) == file_id:
         return None
     st.session_state[seen_key] = file_id
-    name = _plain(uploaded.name)
+    name = plain(uploaded.name)
     try:
         model = load_uploaded_model(uploaded.getvalue())
     except ValueError as error:
-        st.session_state[message_key] = ("error", t("model_io.load_failed", name=name, reason=_plain(str(error))))
+        st.session_state[message_key] = ("error", t("model_io.load_failed", name=name, reason=plain(str(error))))
         return None
     st.session_state[message_key] = ("success", t("model_io.loaded", name=name, layers=len(model.layers),
                                                   params=model.count_params()))
@@ -101,7 +91,7 @@ def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_
         except ValueError as error:
             reason = str(error)
     else:
-        st.warning(t("model_io.code_failed", reason=_plain(reason)))
+        st.warning(t("model_io.code_failed", reason=plain(reason)))
         return
     st.caption(t(note_key))
     st.download_button(t(label_key), data=code, file_name=file_name, mime="text/x-python", key=key,

@@ -19,7 +19,7 @@ import streamlit as st
 from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged, heads
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
-from ui.state import FIELDS_BY_NAME, current_config, fields_with, session_key
+from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
 NODE_MAP_RESOLUTION = 12  # each neuron's map inside the diagram (TF Playground draws 10 x 10)
@@ -328,8 +328,13 @@ def adopt_model(loaded: Sequential, data: DataBundle) -> str | None:
     head = {"sigmoid": "multilabel" if data.ds.problem == "multilabel" else "sigmoid", "softmax": "softmax",
             "linear": "linear", "relu": "relu"}.get(loaded.output_activation)
     activations = FIELDS_BY_NAME["acts"].choices
-    if head is None or any(layer.activation not in activations for layer in hidden) or len(hidden) > 8:
+    if head is None or any(layer.activation not in activations for layer in hidden):
         return t("pg.model_unsupported")
+    # The same limits as the URL and the builder: a file is no way round them.
+    units = FIELDS_BY_NAME["hidden"]
+    if len(hidden) > MAX_HIDDEN_LAYERS or any(not units.low <= layer.units <= units.high for layer in hidden):
+        return t("pg.model_too_big", layers=len(hidden), units=max((layer.units for layer in hidden), default=0),
+                 max_layers=MAX_HIDDEN_LAYERS, max_units=int(units.high))
     set_field("hidden", tuple(layer.units for layer in hidden))
     set_field("acts", tuple(layer.activation for layer in hidden))
     set_field("head", head)

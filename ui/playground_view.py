@@ -9,7 +9,7 @@ import numpy as np
 
 from ui import charts
 from ui import playground as pg
-from ui.i18n import t
+from ui.i18n import plain, t
 
 MAP_PX = 330
 DIAGRAM_PX = 480  # the diagram fits its column: narrower layers as layers are added
@@ -103,8 +103,9 @@ def picked_point(model, data: "pg.DataBundle", units: int, index: int) -> tuple[
         probs, names, true_class = [1 - p, p], list(data.ds.target_names)[:2], int(true)
     elif problem == "multilabel":
         probs, names, true_class = np.clip(out, 0, 1), class_names(data, units), None
-        caption += " · " + t("pg.true_labels", labels=", ".join(
-            charts.display_name(n) for n, v in zip(names, true, strict=True) if v) or "-")
+        # Label names may be a CSV's own column names: shown as typed, never as Markdown.
+        caption += " · " + t("pg.true_labels", labels=plain(", ".join(
+            charts.display_name(n) for n, v in zip(names, true, strict=True) if v)) or "-")
     else:
         probs, names, true_class = np.clip(out, 0, 1), class_names(data, units), int(true)
     return caption, charts.probability_bars_figure(probs, names, true_class, width=240)

@@ -104,6 +104,7 @@ def _parse_item(field: Field, text: str):
 
 
 MAX_HIDDEN_LAYERS = 8
+MAX_LIST_ITEMS = 32  # items a list field's URL text may hold before it is refused outright
 
 
 def _parse_strict(field: Field, text: str):
@@ -113,10 +114,15 @@ def _parse_strict(field: Field, text: str):
             raise ValueError(text)
         return text in ("1", "true")
     if field.kind in ("ints", "strs"):
-        items = tuple(_parse_item(field, item) for item in text.split(",") if item != "")
-        if field.name == "features" and not items:
-            raise ValueError(text)
-        if field.name == "hidden" and len(items) > MAX_HIDDEN_LAYERS:
+        parts = text.split(",")
+        if len(parts) > MAX_LIST_ITEMS:  # a hostile link: never parse (or write back) thousands of items
+            raise ValueError(text[:40])
+        items = tuple(_parse_item(field, item) for item in parts if item != "")
+        if field.name == "features":
+            items = tuple(dict.fromkeys(items))  # each input once: x1,x1 is one input, not two identical ones
+            if not items:
+                raise ValueError(text)
+        if field.name in ("hidden", "acts") and len(items) > MAX_HIDDEN_LAYERS:
             raise ValueError(text)
         return items
     value = _parse_item(field, text)
@@ -174,9 +180,8 @@ def load_from_url() -> list[str]:
     if len(acts) != len(hidden):
         # One activation per hidden layer: pad with the last one given (or tanh), drop extras.
         fill = acts[-1] if acts else "tanh"
+        # Applied, not ignored (`acts=relu` gives every layer relu), so no "using defaults" warning.
         st.session_state[session_key("acts")] = tuple(acts[:len(hidden)]) + (fill,) * max(0, len(hidden) - len(acts))
-        if "acts" in url and len(acts) > 0 and "acts" not in ignored:
-            ignored.append("acts")
     st.session_state[_LAST_URL_KEY] = url
     return ignored
 

@@ -124,3 +124,13 @@ def test_columns_that_are_not_all_numbers_are_named_and_left_out_by_default():
     _paste(at, (DATA / "text_in_feature.csv").read_text())
     assert any("not chosen as features: x2" in c.value for c in at.caption)
     assert _result(at) == "RESULT: binary X(4, 1) y(4,) targets=['0', '1']"
+
+
+def test_markdown_in_column_names_is_shown_as_typed_never_as_a_link():
+    at = _app()
+    _paste(at, "[click](http://evil.example),x1,y\na,1,0\nb,2,1\nc,3,0\nd,4,1\n")
+    caption = next(c.value for c in at.caption if "not chosen as features" in c.value)
+    # Escaped for Markdown: the brackets and the colon show as typed, so no link is rendered.
+    assert r"\[click\]\(http\://evil.example\)" in caption
+    _paste(at, "x1,y\n1,0\ninf,1\n3,0\n")
+    assert any("infinite" in e.value for e in at.error), [e.value for e in at.error]

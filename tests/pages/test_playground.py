@@ -307,3 +307,57 @@ def test_an_impossible_network_says_why_and_keeps_the_settings():
     at.selectbox(key="w.head").set_value("softmax").run()  # a head that fits: the model appears
     assert model_of(at) is not None and model_of(at).output_units == 2
     assert not at.error
+
+
+def test_repeated_features_in_a_link_are_one_input_each():
+    at = open_page(features="x1,x1,x2,x1")
+    assert at.session_state["pg.features"] == ("x1", "x2")
+    assert model_of(at).input_dim == 2
+    assert "features" not in at.query_params  # written back as the default it now equals
+
+
+def test_a_link_with_thousands_of_list_items_falls_back_with_a_warning():
+    at = open_page(features=",".join(["x1"] * 5000), hidden=",".join(["4"] * 5000))
+    assert not at.exception
+    assert at.session_state["pg.features"] == FIELDS_BY_NAME["features"].default
+    assert at.session_state["pg.hidden"] == FIELDS_BY_NAME["hidden"].default
+    assert model_of(at).input_dim == len(FIELDS_BY_NAME["features"].default)
+    text = " ".join(w.value for w in at.warning)
+    assert "features" in text and "hidden" in text
+
+
+def test_one_activation_in_a_link_is_applied_to_every_layer_without_a_warning():
+    at = open_page(acts="relu")
+    assert at.session_state["pg.acts"] == ("relu",) * len(FIELDS_BY_NAME["hidden"].default)
+    assert [layer.activation for layer in model_of(at).layers[:-1]] == ["relu"] * len(FIELDS_BY_NAME["hidden"].default)
+    assert not any("acts" in w.value for w in at.warning)
+
+
+def _adopt_in_page(hidden_units: list[int]) -> AppTest:
+    def script():
+        import streamlit as st
+
+        import ui.playground as pg
+        from engine import Dense, Sequential
+        from engine.datasets import make_dataset
+        from ui.state import FIELDS
+
+        config = {field.name: field.default for field in FIELDS}
+        data = pg.make_bundle(make_dataset("circle", n_points=60, seed=0), config)
+        layers = [Dense(units, activation="tanh") for units in st.session_state["units"]]
+        loaded = Sequential([*layers, Dense(1, activation="sigmoid")], input_dim=2, seed=0)
+        st.session_state["reason"] = pg.adopt_model(loaded, data)
+
+    at = AppTest.from_function(script, default_timeout=60)
+    at.session_state["units"] = hidden_units
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_a_model_file_is_held_to_the_playgrounds_own_limits():
+    limit = int(FIELDS_BY_NAME["hidden"].high)
+    assert _adopt_in_page([4, 4]).session_state["reason"] is None
+    too_wide = _adopt_in_page([limit + 1]).session_state["reason"]
+    assert str(limit) in too_wide and "Nothing was changed" in too_wide
+    assert _adopt_in_page([4] * 9).session_state["reason"] is not None

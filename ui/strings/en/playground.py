@@ -47,6 +47,10 @@ STRINGS = {
         "This model has {inputs} input(s) and {outputs} output(s); the current data needs "
         "{need_inputs} input(s) and {need_outputs} output(s). Nothing was changed."
     ),
+    "pg.model_too_big": (
+        "This model has {layers} hidden layer(s) of up to {units} neurons; the Playground takes at most "
+        "{max_layers} hidden layers of at most {max_units} neurons. Nothing was changed."
+    ),
     "pg.model_unsupported": "This model uses layers the Playground cannot show. Nothing was changed.",
     "pg.class_maps": "Per-class probability maps",
     "pg.class_maps_help": "One small map per class: the softmax output of that class over the plane.",

@@ -38,6 +38,7 @@ STRINGS = {
         "该模型有 {inputs} 个输入和 {outputs} 个输出；当前数据需要 {need_inputs} 个输入和 "
         "{need_outputs} 个输出。未做任何更改。"
     ),
+    "pg.model_too_big": "该模型有 {layers} 个隐藏层，每层最多 {units} 个神经元；游乐场最多支持 {max_layers} 个隐藏层、每层最多 {max_units} 个神经元。未做任何更改。",
     "pg.model_unsupported": "该模型使用了游乐场无法显示的层。未做任何更改。",
     "pg.class_maps": "每个类别的概率图",
     "pg.class_maps_help": "每个类别一张小图：该类别的 softmax 输出在平面上的分布。",
