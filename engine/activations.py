@@ -9,6 +9,7 @@ array([[0., 2.]])
 'leaky_relu'
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -25,7 +26,8 @@ class Activation:
     The fast kernels work on the training plan's "units first" (units, n) arrays (softmax over axis 0):
     `forward_into(z, out)` writes g(z) into out; `inplace(z)` overwrites z with g(z); `backward_inplace(z, a,
     da, scratch)` turns da into dL/dz in place. None means the generic path (forward/backward plus a copy).
-    `numpy_source` is the plain NumPy `def` the code export prints (lines of text).
+    `numpy_source` is the plain NumPy `def` the code export prints (lines of text). `output_range` (low, high)
+    bounds what g can output: an output layer cannot reach targets outside it (notes §8).
     """
 
     name: str
@@ -37,6 +39,7 @@ class Activation:
     forward_into: Callable | None = None
     inplace: Callable | None = None
     backward_inplace: Callable | None = None
+    output_range: tuple[float, float] = (-math.inf, math.inf)
 
 
 def _sigmoid(z):
@@ -118,21 +121,21 @@ _RECORDS = (
         ('def sigmoid(z):',
          '    """g(z) = 1 / (1 + e^-z), written with tanh so a large |z| gives no overflow warning."""',
          "    return 0.5 * (1.0 + np.tanh(0.5 * z))"),
-        keras_name="sigmoid", forward_into=_sigmoid_into,
+        keras_name="sigmoid", output_range=(0.0, 1.0), forward_into=_sigmoid_into,
         inplace=lambda z: _sigmoid_into(z, z),  # same operations, same rounding as _sigmoid
         backward_inplace=_sigmoid_back,
     ),
     Activation(
         "tanh", np.tanh, lambda z, a, da: da * (1.0 - a * a),
         ('def tanh(z):', '    """g(z) = (e^z - e^-z) / (e^z + e^-z)."""', "    return np.tanh(z)"),
-        keras_name="tanh",
+        keras_name="tanh", output_range=(-1.0, 1.0),
         forward_into=np.tanh,  # ufuncs take `out` positionally: no wrapper call
         inplace=lambda z: np.tanh(z, out=z), backward_inplace=_tanh_back,
     ),
     Activation(
         "relu", lambda z: np.maximum(z, 0.0), lambda z, a, da: da * (z > 0),
         ('def relu(z):', '    """g(z) = max(0, z)."""', "    return np.maximum(z, 0.0)"),
-        keras_name="relu", forward_into=lambda z, out: np.maximum(z, 0.0, out=out),
+        keras_name="relu", output_range=(0.0, math.inf), forward_into=lambda z, out: np.maximum(z, 0.0, out=out),
         inplace=lambda z: np.maximum(z, 0.0, out=z), backward_inplace=_relu_back,
     ),
     Activation(
@@ -149,13 +152,13 @@ _RECORDS = (
         lambda z, a, da: np.where(z > 0, da, da * (a + 1.0)),
         ('def elu(z):', '    """g(z) = z for z > 0, else e^z - 1."""',
          "    return np.where(z > 0, z, np.expm1(np.minimum(z, 0.0)))"),
-        keras_name="elu",
+        keras_name="elu", output_range=(-1.0, math.inf),
     ),
     Activation(
         "softplus", lambda z: np.logaddexp(0.0, z), lambda z, a, da: da * _sigmoid(z),
         ('def softplus(z):', '    """g(z) = log(1 + e^z), computed without overflow."""',
          "    return np.logaddexp(0.0, z)"),
-        keras_name="softplus",
+        keras_name="softplus", output_range=(0.0, math.inf),
     ),
     Activation(
         "softmax", _softmax, _softmax_backward,
@@ -163,7 +166,7 @@ _RECORDS = (
          '    """a_j = e^z_j / sum_k e^z_k over the last axis; subtracting the max avoids overflow."""',
          "    exp_shifted = np.exp(z - z.max(axis=-1, keepdims=True))",
          "    return exp_shifted / exp_shifted.sum(axis=-1, keepdims=True)"),
-        keras_name="softmax", elementwise=False,
+        keras_name="softmax", output_range=(0.0, 1.0), elementwise=False,
         forward_into=lambda z, out: np.copyto(out, softmax_units_first(z)),
         inplace=_softmax_inplace, backward_inplace=_softmax_back_units_first,
     ),

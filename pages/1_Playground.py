@@ -7,7 +7,6 @@ setup_page("pg.title")
 import streamlit as st
 
 from engine.datasets import DATASETS
-from engine.losses import LOSSES, head_mismatch
 from ui import playground as pg
 from ui import playground_view as view
 from ui.data_widgets import csv_upload
@@ -70,12 +69,15 @@ model = pg.ensure_model(config, data)
 problem = data.ds.problem
 head = pg.head_choice(config, problem)
 loss_name, from_logits = pg.loss_choice(config, problem, head)
-mismatch = head_mismatch(pg.HEADS[head], LOSSES[loss_name](from_logits=from_logits))
+mismatch = pg.mismatch_text(head, loss_name, from_logits)
+unreachable = pg.unreachable_targets(head, data.ds)
 with st.container(key="pg_status"):
     st.caption(t("pg.output_summary", units=pg.output_units(head, data.ds), head=t(f"widgets.head.{head}"),
                  loss=t(f"widgets.loss.{loss_name}"), problem=t(f"data.problem.{problem}")))
     if mismatch:
         st.warning(t("pg.mismatch", detail=mismatch), icon=":material/warning:")
+    if unreachable:
+        st.warning(t("pg.head_range", head=t(f"widgets.head.{head}"), **unreachable), icon=":material/warning:")
     if st.session_state.get("pg.build_error"):
         st.error(t("pg.build_error", detail=st.session_state["pg.build_error"]))
     diverged = st.session_state.get("pg.diverged")

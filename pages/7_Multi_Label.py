@@ -128,18 +128,26 @@ if two_labels.size == 0:
 else:
     pick = st.slider(t("multilabel.pick_point"), 1, int(two_labels.size), 1, key=P + "point")
     index = int(two_labels[min(pick, two_labels.size) - 1])
+    # Probabilities on a 0-1 scale (a 1.00 is a full bar); their sums, which reach past 1, in their own row below.
     table = pd.DataFrame({
-        t("multilabel.col_label"): [*label_names, t("multilabel.sum_row")],
-        t("multilabel.col_true"): [*("✓" if v else "" for v in test.y[index]), str(int(test.y[index].sum()))],
-        t("multilabel.model_sigmoid"): [*test_probs["sigmoid"][index], test_probs["sigmoid"][index].sum()],
-        t("multilabel.model_softmax"): [*test_probs["softmax"][index], test_probs["softmax"][index].sum()],
+        t("multilabel.col_label"): label_names,
+        t("multilabel.col_true"): ["✓" if v else "" for v in test.y[index]],
+        t("multilabel.model_sigmoid"): test_probs["sigmoid"][index],
+        t("multilabel.model_softmax"): test_probs["softmax"][index],
+    })
+    sums = pd.DataFrame({
+        t("multilabel.col_label"): [t("multilabel.sum_row")],
+        t("multilabel.col_true"): [str(int(test.y[index].sum()))],
+        t("multilabel.model_sigmoid"): [f"{test_probs['sigmoid'][index].sum():.2f}"],
+        t("multilabel.model_softmax"): [f"{test_probs['softmax'][index].sum():.2f}"],
     })
     st.session_state[P + "point_probs"] = {"index": index, "sigmoid": test_probs["sigmoid"][index],
                                      "softmax": test_probs["softmax"][index]}
     st.dataframe(table, hide_index=True, key="multilabel_point_table", column_config={
-        t("multilabel.model_sigmoid"): st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=2),
-        t("multilabel.model_softmax"): st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=2),
+        t("multilabel.model_sigmoid"): st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=1),
+        t("multilabel.model_softmax"): st.column_config.ProgressColumn(format="%.2f", min_value=0, max_value=1),
     })
+    st.dataframe(sums, hide_index=True, key="multilabel_point_sums")
     st.caption(t("multilabel.point_caption"))
 
 open_in_playground(dataset="multilabel", classes=n_labels, n_points=N_POINTS, noise=NOISE,

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged, heads
+from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, TrainingDiverged, activations, heads
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
+from engine.losses import LOSSES, head_mismatch_info
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
@@ -146,6 +147,32 @@ def loss_choice(config: dict, problem: str, head: str) -> tuple[str, bool]:
     if head == "linear":
         return heads.for_problem(problem).loss, True
     return "binary_crossentropy", False
+
+
+def mismatch_text(head: str, loss_name: str, from_logits: bool) -> str | None:
+    """The head/loss mismatch warning in the current language (engine code -> text), or None."""
+    from ui.i18n import t
+
+    info = head_mismatch_info(HEADS[head], LOSSES[loss_name](from_logits=from_logits))
+    if info is None:
+        return None
+    code, params = info
+    suggested = params.get("suggested_loss")
+    words = {"output_activation": t(f"widgets.head.{params['output_activation']}"),
+             "loss": t(f"widgets.loss.{params.get('loss', loss_name)}"),
+             "suggested": t(f"widgets.loss.{suggested}") if suggested else t("pg.mismatch_any_loss")}
+    return t(f"pg.mismatch_{code}", **words)
+
+
+def unreachable_targets(head: str, ds: Dataset) -> dict | None:
+    """For regression: the targets' range and the output's, when the head's output cannot reach the targets."""
+    if ds.problem != "regression":
+        return None
+    low, high = activations.get(HEADS[head]).output_range
+    y_low, y_high = float(np.min(ds.y)), float(np.max(ds.y))
+    if y_low >= low and y_high <= high:
+        return None
+    return {"y_low": f"{y_low:.3g}", "y_high": f"{y_high:.3g}", "low": f"{low:g}", "high": f"{high:g}"}
 
 
 def targets(ds: Dataset, units: int) -> np.ndarray:

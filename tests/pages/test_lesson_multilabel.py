@@ -86,3 +86,13 @@ def test_label_count_and_point_picker(trained):
     assert len(map_images(trained, "softmax")) == 4
     url = trained.get("link_button")[0].proto.url
     assert "dataset=multilabel" in url and "classes=4" in url and "head=multilabel" in url
+
+
+def test_one_point_bars_are_probabilities_on_a_zero_to_one_scale(trained):
+    point = trained.session_state["ml.point_probs"]
+    frames = [frame.value for frame in trained.dataframe]
+    table = next(f for f in frames if len(f) == len(point["sigmoid"]) and len(f.columns) == 4)
+    for column in table.columns[2:]:
+        assert table[column].between(0, 1).all()  # a probability of 1.00 fills its bar
+    sums = next(f for f in frames if len(f) == 1 and len(f.columns) == 4)
+    assert float(sums.iloc[0, 2]) == pytest.approx(point["sigmoid"].sum(), abs=0.01)

@@ -361,3 +361,22 @@ def test_a_model_file_is_held_to_the_playgrounds_own_limits():
     too_wide = _adopt_in_page([limit + 1]).session_state["reason"]
     assert str(limit) in too_wide and "Nothing was changed" in too_wide
     assert _adopt_in_page([4] * 9).session_state["reason"] is not None
+
+
+@pytest.mark.parametrize("dataset, head, warned", [
+    ("plane", "relu", True),      # signed targets: ReLU outputs only >= 0 (it died at 0 everywhere)
+    ("plane", "linear", False),
+    ("house_price", "relu", False),  # never negative: ReLU is the notes' choice
+])
+def test_a_head_that_cannot_reach_the_targets_range_is_named(dataset, head, warned):
+    at = open_page(dataset=dataset, head=head)
+    texts = [w.value for w in at.warning]
+    assert any("§8" in text for text in texts) == warned, texts
+
+
+def test_the_mismatch_warning_names_the_loss_in_words_in_each_language():
+    at = open_page(head="softmax", loss="mse")
+    text = " ".join(w.value for w in at.warning)
+    assert "mean squared error" in text and "with mse" not in text
+    zh = open_page(head="softmax", loss="mse", lang="zh")
+    assert any("均方误差" in w.value or "损失" in w.value for w in zh.warning), [w.value for w in zh.warning]

@@ -11,6 +11,21 @@ STRINGS = {
     "pg.ignored_params": "Some settings in the link were not valid and use their defaults instead: {names}.",
     "pg.output_summary": "Output layer: {units} unit(s), {head}; loss: {loss}; problem: {problem}.",
     "pg.mismatch": "Output head and loss do not match: {detail}",
+    "pg.mismatch_head_not_linear_for_logits": (
+        "with from_logits the loss applies sigmoid/softmax itself, so the output layer should be linear, "
+        "not {output_activation}."
+    ),
+    "pg.mismatch_head_loss_mismatch": (
+        "a {output_activation} output is meant for {suggested}; with {loss} training may be slow or the "
+        "outputs may not mean what you expect."
+    ),
+    "pg.mismatch_any_loss": "a loss suited to it",
+    "pg.head_range": (
+        "The targets run from {y_low} to {y_high}, but a {head} output only gives values from {low} to {high}, "
+        "so it can never reach part of them. As the notes say (§8): a regression with values of either sign, "
+        "like a stock's rise and fall, uses a linear output; one that is never negative, like a house price, "
+        "uses ReLU."
+    ),
     "pg.build_error": (
         "This network cannot be built for these data: {detail} Change the output head or the loss."
     ),

@@ -11,6 +11,10 @@ STRINGS = {
     "pg.ignored_params": "链接中有些设置无效，已改用默认值：{names}。",
     "pg.output_summary": "输出层：{units} 个神经元，{head}；损失：{loss}；问题类型：{problem}。",
     "pg.mismatch": "输出层与损失函数不匹配：{detail}",
+    "pg.mismatch_head_not_linear_for_logits": "使用 from_logits 时损失函数会自己做 sigmoid/softmax，所以输出层应当是线性的，而不是 {output_activation}。",
+    "pg.mismatch_head_loss_mismatch": "{output_activation} 输出层应当配 {suggested}；配 {loss} 时训练可能很慢，输出也可能不是你以为的含义。",
+    "pg.mismatch_any_loss": "与之相配的损失函数",
+    "pg.head_range": "目标值从 {y_low} 到 {y_high}，但 {head} 输出层只能给出 {low} 到 {high} 之间的值，永远达不到其中一部分。笔记（§8）：有正有负的回归（如股票涨跌）输出层用线性激活函数；只能取非负的（如房价）用 ReLU。",
     "pg.build_error": "无法为这些数据构建该网络：{detail} 请更换输出层或损失函数。",
     "pg.diverged": (
         "训练在第 {epoch} 个 epoch 发散：损失或权重变得过大，无法表示。训练已暂停，网络保留了最后一组有效权重。"
