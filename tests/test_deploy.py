@@ -137,4 +137,4 @@ def test_runtime_requirements_are_exactly_what_the_app_imports():
     # Every requirement has an upper bound, so next year's major release cannot break a fresh install.
     test_lines = [line.split("#")[0].strip() for line in (ROOT / "requirements-test.txt").read_text().splitlines()]
     for line in filter(None, lines + test_lines):
-        assert "<" in line or line == "-r requirements.txt", line
+        assert "<" in line or "==" in line or line == "-r requirements.txt", line  # a range or an exact pin

@@ -56,10 +56,9 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     wait_for_app(page)
     page.get_by_text("Two interleaved spiral arms").wait_for()
 
-    # Network: two hidden layers of 8 tanh units (the default has 4 and 2).
-    set_number(page, "w.units.0", 8)
-    set_number(page, "w.units.1", 8)
-    page.wait_for_function("() => new URL(location.href).searchParams.get('hidden') === '8,8'", timeout=30_000)
+    # Network: the default three hidden layers of 8 tanh units, the last one cut to 6.
+    set_number(page, "w.units.2", 6)
+    page.wait_for_function("() => new URL(location.href).searchParams.get('hidden') === '8,8,6'", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
 
     page.get_by_role("button", name="Play").click()
@@ -90,10 +89,10 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
 
     # Share: the address bar holds the experiment; the "copy link" box shows the same parameters.
     query = parse_qs(urlparse(page.url).query)
-    assert query["dataset"] == ["spiral"] and query["hidden"] == ["8,8"]
+    assert query["dataset"] == ["spiral"] and query["hidden"] == ["8,8,6"]
     page.get_by_text("Copy link to this experiment").click()
     shown = page.locator("[data-testid='stCode']").filter(has_text="/Playground?").first.inner_text()
-    assert "dataset=spiral" in shown and "hidden=8%2C8" in shown
+    assert "dataset=spiral" in shown and "hidden=8%2C8%2C6" in shown
 
     # A shared link opened in a fresh tab (a new session) restores the configuration.
     other = browser.new_page(viewport={"width": 1440, "height": 1000})
