@@ -172,8 +172,8 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
                         class_names: Sequence[str] | None = None,
                         value_domain: tuple[float, float] | None = None, discretize: bool = False,
                         show_test: bool = True, axis_names: Sequence[str] = ("x1", "x2"),
-                        title: str | None = None, width: int = 420, height: int = 420) -> Figure:
-    """See `decision_map`."""
+                        title: str | None = None, width: int = 420, height: int = 420, picked=None) -> Figure:
+    """See `decision_map`; `picked` (x1, x2) is ringed on the map (the point whose numbers are shown)."""
     values = np.asarray(values, dtype=float)
     extent_x, extent_y = _grid(xs, ys)
     n_classes = values.shape[2] if kind == "softmax" else 2
@@ -203,8 +203,11 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
             pts = pts[~test].reset_index(drop=True)
         frames["points"] = pts
     has_points = "points" in frames
+    if picked is not None:
+        frames["picked"] = pd.DataFrame({"x1": [float(picked[0])], "x2": [float(picked[1])]})
+    has_picked = "picked" in frames
     structure = (kind, class_names, value_domain, extent_x, extent_y, tuple(axis_names), title, width, height,
-                 has_points, columns)
+                 has_points, columns, has_picked)
 
     def make(data_of):
         names = list(axis_names)
@@ -242,6 +245,12 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
             layers.append(alt.Chart(data_of("points")).mark_point(
                 filled=True, size=70, strokeWidth=1.3, opacity=1, clip=True).encode(
                 x=x, y=y, color=point_color, shape=shape, stroke=stroke, tooltip=point_tooltip))
+        if has_picked:
+            # A dark ring, large enough to see from the back of a classroom, around the picked point.
+            layers.append(alt.Chart(data_of("picked")).mark_point(
+                shape="circle", size=520, filled=False, strokeWidth=3.5, color="#111111", opacity=1, clip=True).encode(
+                x=alt.X("x1:Q", scale=alt.Scale(domain=list(extent_x), nice=False, zero=False)),
+                y=alt.Y("x2:Q", scale=alt.Scale(domain=list(extent_y), nice=False, zero=False))))
         # Point legends resolved with the point layer, so colour and shape merge into one "class" legend.
         chart = alt.layer(*layers).resolve_scale(color="independent", shape="independent",
                                                  stroke="independent").properties(width=width, height=height)

@@ -44,14 +44,14 @@ def class_probabilities(out: np.ndarray) -> np.ndarray:
 
 
 def boundary_figures(model, data: "pg.DataBundle", units: int, config: dict,
-                     class_maps: bool) -> list[tuple[str, charts.Figure]]:
-    """The decision map (and per-class maps when `class_maps`) as named figures."""
+                     class_maps: bool, pick: int | None = None) -> list[tuple[str, charts.Figure]]:
+    """The decision map (and per-class maps when `class_maps`) as named figures; test point `pick` ringed."""
     problem = data.ds.problem
     r = pg.MAP_RESOLUTION
     out = model.predict_proba(data.grid)
     options = dict(points_X=data.points_X, points_y=data.points_y, is_test=data.points_test,
                    discretize=config["discretize"], show_test=config["show_test"], axis_names=data.ds.feature_names,
-                   width=MAP_PX, height=MAP_PX)
+                   width=MAP_PX, height=MAP_PX, picked=None if pick is None else data.test.X[pick])
     if problem == "regression":
         y = data.ds.y
         return [("map", charts.decision_map_figure(out[:, 0].reshape(r, r), data.xs, data.ys, kind="regression",
@@ -119,9 +119,10 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     """
     units = model.output_units
     top = [("diagram", diagram_figure(model, data, units))]
+    pick = min(pick, data.test.n_examples - 1)
     if data.is_2d:
-        top += boundary_figures(model, data, units, config, class_maps)
-    caption, bars = picked_point(model, data, units, min(pick, data.test.n_examples - 1))
+        top += boundary_figures(model, data, units, config, class_maps, pick)
+    caption, bars = picked_point(model, data, units, pick)
     bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
     if bars is not None:
         bottom.append(("point", bars))

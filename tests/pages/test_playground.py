@@ -380,3 +380,13 @@ def test_the_mismatch_warning_names_the_loss_in_words_in_each_language():
     assert "mean squared error" in text and "with mse" not in text
     zh = open_page(head="softmax", loss="mse", lang="zh")
     assert any("均方误差" in w.value or "损失" in w.value for w in zh.warning), [w.value for w in zh.warning]
+
+
+def test_the_picked_test_point_is_ringed_on_the_map():
+    at = open_page()
+    data = at.session_state["pg.bundle"][1]
+    ring = chart_datasets(at)["map_picked"].to_pandas()
+    assert ring[["x1", "x2"]].to_numpy().tolist() == [data.test.X[0].tolist()]
+    at.slider(key="w.pick").set_value(5).run()
+    ring = chart_datasets(at)["map_picked"].to_pandas()
+    assert ring[["x1", "x2"]].to_numpy().tolist() == [data.test.X[5].tolist()]
