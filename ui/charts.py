@@ -28,7 +28,7 @@ curves), `ui.bars` (probability bars), `ui.diagram` (network diagram, `unit_maps
 
 from ui.bars import probability_bars, probability_bars_figure
 from ui.chart_style import class_color, display_name
-from ui.curves import loss_curves, loss_curves_figure
+from ui.curves import fit_curve_figure, loss_curves, loss_curves_figure
 from ui.diagram import MAX_LINKS, network_diagram, network_diagram_figure, unit_maps
 from ui.figure import Figure, combine
 from ui.maps import (
@@ -42,6 +42,6 @@ from ui.maps import (
 
 __all__ = [
     "MAX_LINKS", "Figure", "class_color", "combine", "decision_map", "decision_map_figure", "display_name",
-    "field_colors", "field_rows", "loss_curves", "loss_curves_figure", "network_diagram", "network_diagram_figure",
+    "field_colors", "field_rows", "fit_curve_figure", "loss_curves", "loss_curves_figure", "network_diagram", "network_diagram_figure",
     "probability_bars", "probability_bars_figure", "probability_maps", "probability_maps_figure", "unit_maps",
 ]

@@ -98,3 +98,40 @@ def loss_curves(history: dict, **options):
     lists of equal length, any but "epoch" optional. log_scale: loss axis logarithmic.
     """
     return loss_curves_figure(history, **options).chart()
+
+
+def fit_curve_figure(x, y, is_test, grid_x, grid_y, *, x_name: str, y_name: str, picked=None,
+                     width: int = 330, height: int = 330) -> Figure:
+    """One-input data and the model over it: points (x, y) (n,), is_test (n,) bool, the model's output grid_y
+    (r,) along grid_x (r,) as a line; `picked` (x, y) is ringed. For classes y is 0/1 and the line P(class 1)."""
+    x, y = np.asarray(x, dtype=np.float32), np.asarray(y, dtype=np.float32)
+    test = np.asarray(is_test, dtype=bool)
+    splits = [t("common.train"), t("common.test")]
+    frames = {
+        "points": pd.DataFrame({"x": x, "y": y, "split": pd.Categorical.from_codes(test.astype(np.int8), splits)}),
+        "curve": pd.DataFrame({"x": np.asarray(grid_x, dtype=np.float32), "y": np.asarray(grid_y, dtype=np.float32)}),
+    }
+    if picked is not None:
+        frames["picked"] = pd.DataFrame({"x": [float(picked[0])], "y": [float(picked[1])]})
+    x_domain = [float(np.min(grid_x)), float(np.max(grid_x))]
+    low, high = float(min(y.min(), 0.0 if y.min() >= 0 else y.min())), float(y.max())
+    pad = 0.08 * (high - low or 1.0)
+    y_domain = [low - pad, high + pad]
+    structure = (x_name, y_name, tuple(x_domain), tuple(y_domain), width, height, picked is not None)
+
+    def make(data_of):
+        ex = alt.X("x:Q", title=x_name, scale=alt.Scale(domain=x_domain, nice=False, zero=False))
+        ey = alt.Y("y:Q", title=y_name, scale=alt.Scale(domain=y_domain, nice=False, zero=False))
+        layers = [
+            alt.Chart(data_of("points")).mark_point(filled=True, size=60, opacity=0.8, clip=True).encode(
+                x=ex, y=ey, color=alt.Color("split:N", title=t("charts.points"),
+                                            scale=alt.Scale(domain=splits, range=["#0072B2", "#D55E00"]),
+                                            legend=alt.Legend(orient="bottom", direction="horizontal"))),
+            alt.Chart(data_of("curve")).mark_line(strokeWidth=3, color="#111111", clip=True).encode(x=ex, y=ey),
+        ]
+        if picked is not None:
+            layers.append(alt.Chart(data_of("picked")).mark_point(
+                shape="circle", size=520, filled=False, strokeWidth=3.5, color="#111111", clip=True).encode(x=ex, y=ey))
+        return alt.layer(*layers).properties(width=width, height=height)
+
+    return Figure(("fit_curve", structure), frames, make)

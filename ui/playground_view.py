@@ -90,6 +90,23 @@ def diagram_figure(model, data: "pg.DataBundle", units: int) -> charts.Figure:
                                          column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)), max_height=520)
 
 
+def one_input_figure(model, data: "pg.DataBundle", pick: int) -> charts.Figure:
+    """One input: the data over x and the model's curve (its prediction, or P(class 1) for two classes)."""
+    X = np.vstack([data.train.X, data.test.X])[:, 0]
+    y = np.concatenate([data.train.y, data.test.y]).astype(float)
+    is_test = np.r_[np.zeros(data.train.n_examples, bool), np.ones(data.test.n_examples, bool)]
+    margin = 0.05 * (float(X.max() - X.min()) or 1.0)
+    grid = np.linspace(X.min() - margin, X.max() + margin, 120)
+    out = model.predict_proba(grid.reshape(-1, 1))
+    regression = data.ds.problem == "regression"
+    curve = out[:, 0] if regression else out[:, -1]
+    names = list(data.ds.target_names)
+    y_name = names[0] if regression else t("charts.probability_of", name=charts.display_name(names[-1]))
+    return charts.fit_curve_figure(X, y, is_test, grid, curve, x_name=data.ds.feature_names[0], y_name=y_name,
+                                   picked=(data.test.X[pick, 0], float(data.test.y[pick])),
+                                   width=MAP_PX, height=MAP_PX)
+
+
 def picked_point(model, data: "pg.DataBundle", units: int, index: int) -> tuple[str, charts.Figure | None]:
     """The test point `index`: a caption (inputs, and for regression the prediction) and its class bars."""
     problem = data.ds.problem
@@ -122,6 +139,8 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     pick = min(pick, data.test.n_examples - 1)
     if data.is_2d:
         top += boundary_figures(model, data, units, config, class_maps, pick)
+    elif data.X_train.shape[1] == 1:
+        top.append(("fit", one_input_figure(model, data, pick)))
     caption, bars = picked_point(model, data, units, pick)
     bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
     if bars is not None:
@@ -131,7 +150,7 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     notes = [f"{t('pg.point_title')}: {caption}"]
     if weights > charts.MAX_LINKS:
         notes.append(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
-    if not data.is_2d:
+    if not data.is_2d and data.X_train.shape[1] > 1:
         notes.append(t("pg.no_map", n=data.X_train.shape[1]))
     text = status_line(model, latest) + "\n\n" + "  \n".join(f":gray[{note}]" for note in notes)
     return text, charts.combine(rows)

@@ -390,3 +390,18 @@ def test_the_picked_test_point_is_ringed_on_the_map():
     at.slider(key="w.pick").set_value(5).run()
     ring = chart_datasets(at)["map_picked"].to_pandas()
     assert ring[["x1", "x2"]].to_numpy().tolist() == [data.test.X[5].tolist()]
+
+
+@pytest.mark.parametrize("dataset", ["line_1d", "tshirt_price"])
+def test_one_input_data_is_drawn_with_the_models_curve(dataset):
+    at = open_page(dataset=dataset)
+    data = at.session_state["pg.bundle"][1]
+    frames = chart_datasets(at)
+    assert frames["fit_points"].num_rows == data.train.n_examples + data.test.n_examples
+    curve = frames["fit_curve"].to_pandas()
+    assert len(curve) == 120 and curve["y"].notna().all()
+    model = model_of(at)
+    grid = curve["x"].to_numpy(dtype=float).reshape(-1, 1)
+    expected = model.predict_proba(grid)[:, -1]
+    assert np.allclose(curve["y"].to_numpy(), expected, atol=1e-5)
+    assert "no map" not in status(at).lower()
