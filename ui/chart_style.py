@@ -70,3 +70,9 @@ def lesson_style(chart):
         .configure_title(fontSize=font + 2, anchor="start")
         .configure_view(strokeOpacity=0.3)
     )
+
+
+def picked_ring(data, x, y):
+    """A dark ring around the picked point, large enough to see from the back of a classroom."""
+    return alt.Chart(data).mark_point(shape="circle", size=520, filled=False, strokeWidth=3.5, color="#111111",
+                                      opacity=1, clip=True).encode(x=x, y=y)

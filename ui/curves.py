@@ -4,7 +4,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from ui.chart_style import FONT_SIZE
+from ui.chart_style import FONT_SIZE, picked_ring
 from ui.figure import Figure
 from ui.i18n import t
 
@@ -130,8 +130,7 @@ def fit_curve_figure(x, y, is_test, grid_x, grid_y, *, x_name: str, y_name: str,
             alt.Chart(data_of("curve")).mark_line(strokeWidth=3, color="#111111", clip=True).encode(x=ex, y=ey),
         ]
         if picked is not None:
-            layers.append(alt.Chart(data_of("picked")).mark_point(
-                shape="circle", size=520, filled=False, strokeWidth=3.5, color="#111111", clip=True).encode(x=ex, y=ey))
+            layers.append(picked_ring(data_of("picked"), ex, ey))
         return alt.layer(*layers).properties(width=width, height=height)
 
     return Figure(("fit_curve", structure), frames, make)

@@ -22,6 +22,7 @@ from ui.chart_style import (
     class_shape,
     display_name,
     hex_to_rgb,
+    picked_ring,
 )
 from ui.figure import Figure
 from ui.i18n import t
@@ -246,11 +247,9 @@ def decision_map_figure(values, xs, ys, *, kind: str = "binary", points_X=None, 
                 filled=True, size=70, strokeWidth=1.3, opacity=1, clip=True).encode(
                 x=x, y=y, color=point_color, shape=shape, stroke=stroke, tooltip=point_tooltip))
         if has_picked:
-            # A dark ring, large enough to see from the back of a classroom, around the picked point.
-            layers.append(alt.Chart(data_of("picked")).mark_point(
-                shape="circle", size=520, filled=False, strokeWidth=3.5, color="#111111", opacity=1, clip=True).encode(
-                x=alt.X("x1:Q", scale=alt.Scale(domain=list(extent_x), nice=False, zero=False)),
-                y=alt.Y("x2:Q", scale=alt.Scale(domain=list(extent_y), nice=False, zero=False))))
+            layers.append(picked_ring(data_of("picked"),
+                                      alt.X("x1:Q", scale=alt.Scale(domain=list(extent_x), nice=False, zero=False)),
+                                      alt.Y("x2:Q", scale=alt.Scale(domain=list(extent_y), nice=False, zero=False))))
         # Point legends resolved with the point layer, so colour and shape merge into one "class" legend.
         chart = alt.layer(*layers).resolve_scale(color="independent", shape="independent",
                                                  stroke="independent").properties(width=width, height=height)

@@ -352,10 +352,13 @@ def adopt_model(loaded: Sequential, data: DataBundle) -> str | None:
         return t("pg.model_mismatch", inputs=loaded.input_dim, outputs=loaded.output_units,
                  need_inputs=data.X_train.shape[1], need_outputs=" / ".join(map(str, sorted(units_needed))))
     hidden = loaded.layers[:-1]
-    head = {"sigmoid": "multilabel" if data.ds.problem == "multilabel" else "sigmoid", "softmax": "softmax",
-            "linear": "linear", "relu": "relu"}.get(loaded.output_activation)
-    activations = FIELDS_BY_NAME["acts"].choices
-    if head is None or any(layer.activation not in activations for layer in hidden):
+    # The head table's entry for this output activation: the one suited to the data first (sigmoid is the
+    # multi-label head on multi-label data), else any (a linear output on classes gives logits).
+    matching = [h for h in heads.HEADS.values() if h.output_activation == loaded.output_activation]
+    suited = [h for h in matching if data.ds.problem in h.problems] or matching
+    head = suited[0].name if suited else None
+    allowed = FIELDS_BY_NAME["acts"].choices
+    if head is None or any(layer.activation not in allowed for layer in hidden):
         return t("pg.model_unsupported")
     # The same limits as the URL and the builder: a file is no way round them.
     units = FIELDS_BY_NAME["hidden"]

@@ -2,6 +2,7 @@
 third language picked up from one more package."""
 
 import ast
+import importlib
 import sys
 from pathlib import Path
 
@@ -109,32 +110,25 @@ def test_a_third_language_is_one_more_package_and_falls_back_to_english(third_la
     assert ui.i18n.t("home.notes_section", section="§2") == "Notes: §2"
 
 
-def test_a_key_in_two_area_modules_of_one_language_is_refused(tmp_path, monkeypatch):
-    _write_package(tmp_path, {
-        "dupstrings/__init__.py": "",
-        "dupstrings/en/__init__.py": 'NAME = "English"\n',
-        "dupstrings/en/a.py": 'STRINGS = {"a.x": "one"}\n',
-        "dupstrings/en/b.py": 'STRINGS = {"a.x": "two"}\n',
-    })
+def _strings_package(tmp_path, monkeypatch, name: str, modules: dict[str, str]):
+    """A strings package `name` with an English package holding a.py, plus `modules` (path -> source)."""
+    _write_package(tmp_path, {f"{name}/__init__.py": "", f"{name}/en/__init__.py": 'NAME = "English"\n',
+                              f"{name}/en/a.py": 'STRINGS = {"a.x": "one"}\n',
+                              **{f"{name}/{path}": text for path, text in modules.items()}})
     monkeypatch.syspath_prepend(str(tmp_path))
-    import dupstrings
+    return importlib.import_module(name)
 
+
+def test_a_key_in_two_area_modules_of_one_language_is_refused(tmp_path, monkeypatch):
+    package = _strings_package(tmp_path, monkeypatch, "dupstrings", {"en/b.py": 'STRINGS = {"a.x": "two"}\n'})
     with pytest.raises(KeyError, match="'a.x' defined twice"):
-        load_tables(dupstrings)
+        load_tables(package)
 
 
 def test_an_old_format_area_module_is_refused_not_skipped(tmp_path, monkeypatch):
-    _write_package(tmp_path, {
-        "oldstrings/__init__.py": "",
-        "oldstrings/en/__init__.py": 'NAME = "English"\n',
-        "oldstrings/en/a.py": 'STRINGS = {"a.x": "one"}\n',
-        "oldstrings/b.py": 'STRINGS = {"b.x": ("one", "一")}\n',
-    })
-    monkeypatch.syspath_prepend(str(tmp_path))
-    import oldstrings
-
+    package = _strings_package(tmp_path, monkeypatch, "oldstrings", {"b.py": 'STRINGS = {"b.x": ("one", "一")}\n'})
     with pytest.raises(ImportError, match="oldstrings.b is not a language package"):
-        load_tables(oldstrings)
+        load_tables(package)
 
 
 def _coded(error):
