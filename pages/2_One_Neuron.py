@@ -7,6 +7,7 @@ from engine import Dense, Sequential
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
 from ui import charts, function_charts, training
+from ui.chart_style import CONTAINER
 from ui.data_widgets import data_summary
 from ui.i18n import t
 from ui.lesson import open_in_playground
@@ -66,14 +67,15 @@ def slider(label: str, low: float, high: float, default: float, step: float, key
 
 
 def training_controls(prefix: str, X, y, start_weights, start_bias, slider_names, slider_limits) -> None:
-    cols = st.columns(3)
-    cols[0].button(t("neuron.train", n=EPOCHS_PER_CLICK), key=prefix + "train_button", type="primary",
-                   on_click=train_clicked, args=(prefix, X, y, start_weights, start_bias))
+    # A row that wraps: on a narrow screen a button moves to the next line instead of cutting its label.
+    row = st.container(horizontal=True)
+    row.button(t("neuron.train", n=EPOCHS_PER_CLICK), key=prefix + "train_button", type="primary",
+               on_click=train_clicked, args=(prefix, X, y, start_weights, start_bias))
     trained = st.session_state.get(prefix + "model") is not None
-    cols[1].button(t("neuron.copy"), key=prefix + "copy_button", disabled=not trained,
-                   on_click=copy_to_sliders, args=(prefix, slider_names, slider_limits))
-    cols[2].button(t("neuron.reset"), key=prefix + "reset_button", disabled=not trained,
-                   on_click=reset_training, args=(prefix,))
+    row.button(t("neuron.copy"), key=prefix + "copy_button", disabled=not trained,
+               on_click=copy_to_sliders, args=(prefix, slider_names, slider_limits))
+    row.button(t("neuron.reset"), key=prefix + "reset_button", disabled=not trained,
+               on_click=reset_training, args=(prefix,))
     if prefix + "error" in st.session_state:
         st.error(st.session_state.pop(prefix + "error"))
 
@@ -86,13 +88,14 @@ def trained_summary(prefix: str, names: list[str]) -> None:
         return
     W, b = model.get_weights()
     log = st.session_state[prefix + "history"]
-    cols = st.columns(len(names) + 1)
-    for col, name, value in zip(cols[:-1], names, [*W[:, 0], b[0]], strict=True):
-        col.metric(t("neuron.learned", name=name), f"{value:.3f}")
-    cols[-1].metric(t("neuron.trained_loss"), f"{log['loss'][-1]:.4f}")
+    row = st.container(horizontal=True)
+    for name, value in zip(names, [*W[:, 0], b[0]], strict=True):
+        row.metric(t("neuron.learned", name=name), f"{value:.3f}", width="content")
+    row.metric(t("neuron.trained_loss"), f"{log['loss'][-1]:.4f}", width="content")
     st.caption(t("neuron.trained_epochs", n=model.epochs_trained))
     with st.container(key=prefix + "loss_chart"):
-        live_chart(charts.loss_curves_figure({"epoch": log["epoch"], "loss": log["loss"]}, height=180, width=320))
+        live_chart(charts.loss_curves_figure({"epoch": log["epoch"], "loss": log["loss"]}, height=180,
+                                             width=CONTAINER))
 
 
 st.markdown(t("neuron.intro"))
@@ -117,9 +120,9 @@ with left:
     w = slider(t("neuron.w"), -W_LIMIT, W_LIMIT, -0.2, 0.01, "neuron.1d.w", help=t("neuron.w_help"))
     b = slider(t("neuron.b"), -B_LIMIT, B_LIMIT, 2.0, 0.1, "neuron.1d.b", help=t("neuron.b_help"))
     at_sliders = neuron([w], b).evaluate(price.X, price.y, return_dict=True)
-    m1, m2 = st.columns(2)
-    m1.metric(t("neuron.loss_here"), f"{at_sliders['loss']:.4f}", help=t("neuron.loss_help"))
-    m2.metric(t("common.accuracy"), f"{at_sliders['accuracy']:.0%}")
+    m1 = m2 = st.container(horizontal=True)  # metrics side by side while they fit, else one under the other
+    m1.metric(t("neuron.loss_here"), f"{at_sliders['loss']:.4f}", help=t("neuron.loss_help"), width="content")
+    m2.metric(t("common.accuracy"), f"{at_sliders['accuracy']:.0%}", width="content")
     if w != 0:
         st.metric(t("neuron.decision_price"), f"{-b / w:.2f}", help=t("neuron.decision_help"))
     else:
@@ -133,7 +136,7 @@ if model_1d is not None:
 with right, st.container(key="neuron_curve_chart"):
     st.altair_chart(function_charts.neuron_curve(
         price.X[:, 0], price.y, curves, x_title=t("neuron.price_axis"), y_title=t("neuron.a_axis"),
-        class_names=class_names), width="content")
+        class_names=class_names, width=CONTAINER))
 
 with st.expander(t("neuron.data_arrays")):
     data_summary(price)
@@ -160,9 +163,9 @@ with left:
     w2 = slider("w₂", -W2_LIMIT, W2_LIMIT, -0.5, 0.05, "neuron.2d.w2")
     b2 = slider(t("neuron.b"), -B2_LIMIT, B2_LIMIT, 0.0, 0.1, "neuron.2d.b")
     at_sliders_2d = neuron([w1, w2], b2).evaluate(blobs.X, blobs.y, return_dict=True)
-    m1, m2 = st.columns(2)
-    m1.metric(t("neuron.loss_here"), f"{at_sliders_2d['loss']:.4f}")
-    m2.metric(t("common.accuracy"), f"{at_sliders_2d['accuracy']:.0%}")
+    m1 = m2 = st.container(horizontal=True)
+    m1.metric(t("neuron.loss_here"), f"{at_sliders_2d['loss']:.4f}", width="content")
+    m2.metric(t("common.accuracy"), f"{at_sliders_2d['accuracy']:.0%}", width="content")
     st.markdown(t("neuron.boundary_equation",
                   equation=function_charts.equation_text([w1, w2], ["x₁", "x₂"], b2)))
 
@@ -174,7 +177,7 @@ def boundary_map(model: Sequential, title: str) -> None:
     """The neuron's activation a over the plane (a 50 x 50 grid) with the data on top."""
     probability = model.predict(points)[:, 0].reshape(len(ys), len(xs))
     live_chart(charts.decision_map_figure(probability, xs, ys, kind="binary", points_X=blobs.X, points_y=blobs.y,
-                                          class_names=blob_names, title=title, width=560, height=430))
+                                          class_names=blob_names, title=title, width=CONTAINER, height=430))
 
 
 with right, st.container(key="neuron_boundary_chart"):

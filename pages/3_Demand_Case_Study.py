@@ -7,6 +7,7 @@ import streamlit as st
 from engine import Dense, Normalization, Sequential
 from engine.datasets import make_dataset, train_test_split
 from ui import charts, function_charts, training
+from ui.chart_style import CONTAINER
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -97,28 +98,33 @@ st.caption(t("demand.shapes", x=str(train.X.shape), y=str(train.y.shape)))
 
 st.header(t("demand.network_header"))
 st.markdown(t("demand.network_text"))
-left, right = st.columns([1.6, 1], gap="large")
-with left, st.container(key="demand_network_chart"):
-    live_chart(charts.network_diagram_figure(model, feature_names, [t("demand.output_name")], column_px=170,
+# The diagram over the page's width (at 1024 px a column beside the controls is too narrow for it), the
+# training controls and curves under it.
+with st.container(key="demand_network_chart"):
+    live_chart(charts.network_diagram_figure(model, feature_names, [t("demand.output_name")], column_px=150,
                                                 row_px=80))
-with right:
+with st.container(horizontal=True):
     st.button(t("demand.train", n=EPOCHS_PER_CLICK), key="demand.train_button", type="primary",
               on_click=train_clicked, args=(X_train, train.y, X_test, test.y))
     st.button(t("demand.reset"), key="demand.reset_button", on_click=reset, disabled=not log["epoch"])
+left, right = st.columns([1, 1.3], gap="large")
+with left:
     if "demand.error" in st.session_state:
         st.error(st.session_state.pop("demand.error"))
     if log["epoch"]:
-        m1, m2 = st.columns(2)
-        m1.metric(t("common.epoch"), model.epochs_trained)
-        m2.metric(t("demand.test_accuracy"), f"{log['val_accuracy'][-1]:.1%}")
-        m1.metric(t("demand.train_loss"), f"{log['loss'][-1]:.4f}")
-        m2.metric(t("demand.test_loss"), f"{log['val_loss'][-1]:.4f}")
-        with st.container(key="demand_loss_chart"):
-            live_chart(charts.loss_curves_figure({k: v for k, v in log.items() if "accuracy" not in k},
-                                                 width=300, height=170))
+        with st.container(horizontal=True):
+            st.metric(t("common.epoch"), model.epochs_trained, width="content")
+            st.metric(t("demand.test_accuracy"), f"{log['val_accuracy'][-1]:.1%}", width="content")
+        with st.container(horizontal=True):
+            st.metric(t("demand.train_loss"), f"{log['loss'][-1]:.4f}", width="content")
+            st.metric(t("demand.test_loss"), f"{log['val_loss'][-1]:.4f}", width="content")
     else:
         st.info(t("demand.not_trained", n=EPOCHS_PER_CLICK))
     st.caption(t("demand.training_setup", lr=LEARNING_RATE, batch=BATCH_SIZE))
+if log["epoch"]:
+    with right, st.container(key="demand_loss_chart"):
+        live_chart(charts.loss_curves_figure({k: v for k, v in log.items() if "accuracy" not in k},
+                                             width=CONTAINER, height=200))
 
 st.header(t("demand.inside_header"))
 if not log["epoch"]:
@@ -129,13 +135,16 @@ hidden_a = model.layer_outputs(X_train)[0]["a"]
 st.subheader(t("demand.weights_header"))
 st.markdown(t("demand.weights_text"))
 with st.container(key="demand_weight_chart"):
-    st.altair_chart(function_charts.weight_bars(W1, feature_names, hidden_names, t("common.weights")), width="content")
+    for column, chart in zip(st.columns(len(hidden_names)), function_charts.weight_bars(
+            W1, feature_names, hidden_names, t("common.weights")), strict=True):
+        column.altair_chart(chart)
 
 st.subheader(t("demand.activations_header"))
 st.markdown(t("demand.activations_text"))
 with st.container(key="demand_activation_chart"):
-    st.altair_chart(function_charts.activation_by_class(hidden_a, train.y, hidden_names, class_names,
-                                                        t("demand.activation_axis")), width="content")
+    for column, chart in zip(st.columns(len(hidden_names)), function_charts.activation_by_class(
+            hidden_a, train.y, hidden_names, class_names, t("demand.activation_axis")), strict=True):
+        column.altair_chart(chart)
 
 st.subheader(t("demand.story_compare_header"))
 st.markdown(t("demand.story_compare_text"))
@@ -145,12 +154,12 @@ correlation = np.zeros((3, len(latent_names)))
 live = spread > 1e-9
 if live.any():
     correlation[live] = np.corrcoef(hidden_a[:, live].T, train.latent.T)[:live.sum(), live.sum():]
-left, right = st.columns([1.6, 1], gap="large")
-with left, st.container(key="demand_correlation_chart"):
+# The table over the page's width (a column beside the notes squeezes its numbers onto each other at 1024 px).
+with st.container(key="demand_correlation_chart"):
     st.altair_chart(function_charts.correlation_heatmap(correlation, hidden_names, latent_names,
-                                                        t("demand.hidden_layer_axis"), t("demand.story_axis")),
-                    width="content")
-with right:
+                                                        t("demand.hidden_layer_axis"), t("demand.story_axis")))
+left, right = st.columns([1, 1], gap="large")
+with left:
     best = np.abs(correlation).argmax(axis=1)
     matches = pd.DataFrame({
         t("common.neuron"): hidden_names,
@@ -158,7 +167,7 @@ with right:
         "r": [round(float(correlation[i, j]), 3) for i, j in enumerate(best)],
     })
     st.dataframe(matches, hide_index=True, key="demand.matches")
-    st.markdown(t("demand.sign_note"))
+right.markdown(t("demand.sign_note"))
 
 st.divider()
 st.markdown(t("demand.takeaway"))

@@ -123,7 +123,9 @@ with cols[1]:
 st.header(t("forward.layers_header"))
 st.markdown(t("forward.layers_text"))
 with st.container(key="forward_network_chart"):
-    live_chart(charts.network_diagram_figure(model, feature_names, [t(f"forward.output.{data.name}")]))
+    # Columns 110 px wide: the diagram of the widest network fits the page at 1024 px with the sidebar open.
+    live_chart(charts.network_diagram_figure(model, feature_names, [t(f"forward.output.{data.name}")],
+                                             column_px=110))
 
 
 def layer_name(k: int) -> str:

@@ -8,6 +8,7 @@ from engine import Dense, Sequential, activations
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
 from ui import charts, function_charts, training
+from ui.chart_style import CONTAINER
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -52,26 +53,28 @@ st.markdown(t("acts.intro"))
 
 # ---------------------------------------------------------------- §7: the functions and their slopes
 st.header(t("acts.plot_header"))
-left, right = st.columns([1, 2.6], gap="large")
+# The controls in a row above the two plots: beside them, the plots would be too narrow at 1024 px.
+left, right = st.columns([1, 1.6], gap="large")
 with left:
     chosen = st.multiselect(t("acts.pick"), list(activations.ELEMENTWISE), default=["sigmoid", "relu", "linear"],
                             key="acts.chosen")
+with right:
     z_limit = st.slider(t("acts.z_range"), 1.0, 10.0, 5.0, 0.5, key="acts.z_range")
     z_probe = st.slider(t("acts.z_probe"), -z_limit, z_limit, min(1.0, z_limit), 0.1, key="acts.z_probe")
 if not chosen:
-    right.warning(t("acts.pick_one"))
+    st.warning(t("acts.pick_one"))
 else:
-    with right, st.container(key="acts_curves_chart"):
-        st.altair_chart(function_charts.activation_curves(chosen, t("acts.g_title"), t("acts.dg_title"),
-                                                          -z_limit, z_limit), width="content")
+    with st.container(key="acts_curves_chart"):
+        for column, chart in zip(st.columns(2, gap="large"), function_charts.activation_curves(
+                chosen, t("acts.g_title"), t("acts.dg_title"), -z_limit, z_limit), strict=True):
+            column.altair_chart(chart)
     probe = np.array([z_probe])
     table = pd.DataFrame({
         t("common.activation"): chosen,
         f"g({z_probe:g})": [float(activations.forward(name, probe)[0]) for name in chosen],
         f"g'({z_probe:g})": [float(activations.derivative(name, probe)[0]) for name in chosen],
     })
-    with left:
-        st.dataframe(table, hide_index=True, key="acts.probe_table")
+    st.dataframe(table, hide_index=True, key="acts.probe_table")
 st.markdown(t("acts.plot_text"))
 
 # ---------------------------------------------------------------- §8: choosing
@@ -87,11 +90,11 @@ st.markdown(t("acts.hidden_text"))
 # ---------------------------------------------------------------- §9: why non-linear
 st.header(t("acts.why_header"))
 st.markdown(t("acts.why_text", hidden=" → ".join(str(n) for n in HIDDEN)))
-c1, c2, c3, c4 = st.columns([1, 1.2, 0.8, 1.2])
+c1, c2, c3 = st.columns([1, 1.2, 0.8])
 other = c1.selectbox(t("acts.other"), ["relu", "tanh", "sigmoid", "leaky_relu"], key="acts.other")
 epochs = c2.select_slider(t("acts.epochs"), EPOCH_CHOICES, value=200, key="acts.epochs")
 seed = int(c3.number_input(t("acts.seed"), 0, 10_000, 0, key="acts.seed"))
-hard = c4.toggle(t("acts.discretize"), value=True, key="acts.discretize", help=t("acts.discretize_help"))
+hard = st.toggle(t("acts.discretize"), value=True, key="acts.discretize", help=t("acts.discretize_help"))
 
 data = circle_data()
 class_names = [t("acts.outside"), t("acts.inside")]
@@ -111,10 +114,10 @@ for col, model, name, loss, accuracy in ((left, linear_model, "linear", linear_l
         with st.container(key=f"acts_map_{'linear' if name == 'linear' else 'other'}"):
             live_chart(charts.decision_map_figure(probability, xs, ys, kind="binary", points_X=data.X,
                                                   points_y=data.y, class_names=class_names, discretize=hard,
-                                                  width=360, height=360))
-        m1, m2 = st.columns(2)
-        m1.metric(t("common.loss"), f"{loss:.4f}")
-        m2.metric(t("common.accuracy"), f"{accuracy:.1%}")
+                                                  width=CONTAINER, height=360))
+        with st.container(horizontal=True):
+            st.metric(t("common.loss"), f"{loss:.4f}", width="content")
+            st.metric(t("common.accuracy"), f"{accuracy:.1%}", width="content")
 
 st.subheader(t("acts.collapse_header"))
 st.markdown(t("acts.collapse_text"))
@@ -133,7 +136,7 @@ for k in range(2, len(Ws) + 1):
     b_formula = f"({b_formula}) W_{k} + b_{k}" if k > 2 else f"{b_formula} W_{k} + b_{k}"
 st.latex(r"W = " + " ".join(f"W_{k}" for k in range(1, len(Ws) + 1)) + r",\qquad b = " + b_formula)
 st.markdown(t("acts.collapse_shapes", shapes=shapes, shape=str(W_total.shape)))
-c1, c2, c3 = st.columns([1, 1, 1.4])
+c1, c2, c3 = st.columns([1, 1, 2.2])
 with c1:
     st.dataframe(pd.DataFrame(W_total, index=["x1", "x2"], columns=["W"]), key="acts.W_total")
 with c2:

@@ -8,6 +8,7 @@ from engine import Dense, Sequential, SparseCategoricalCrossentropy, activations
 from engine.datasets import make_dataset, train_test_split
 from engine.features import grid_points, plot_range
 from ui import charts, training, training_charts
+from ui.chart_style import CONTAINER
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -20,6 +21,8 @@ DEFAULT_LOGITS = (2.0, 1.0, 0.1, -1.0, 0.5, -2.0)
 N_POINTS, NOISE, TEST_FRACTION, SEED = 300, 0.12, 0.25, 0
 BATCH_SIZE, EPOCHS_PER_TICK, EPOCHS_PER_CLICK = 16, 5, 20
 GRID = 40  # map resolution per axis
+# Three maps of 150 px to a row (with their axes ~600 px) fit the page at 1024 px with the sidebar open.
+MAP_PX, MAP_COLUMNS = 150, 3
 TICK_SECONDS = 0.3
 PRESETS = {  # name -> (logits, true class): each shows the naive path failing in its own way
     "[-100, 0, 50], y = 1": ((-100.0, 0.0, 50.0), 0),
@@ -51,11 +54,14 @@ example_loss = loss_object(loss_object.prepare_targets(np.array([true_class]), n
                            logits.reshape(1, -1))
 with figure:
     with st.container(key="softmax_bars"):
-        live_chart(training_charts.softmax_bars_figure(logits, probabilities, true_class, class_names))
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("softmax.a_y"), f"{probabilities[true_class]:.4f}")
-    m2.metric(t("softmax.loss_y"), f"{example_loss:.4f}")
-    m3.metric(t("softmax.sum_a"), f"{probabilities.sum():.4f}")
+        for column, panel in zip(st.columns(2), ("z", "a"), strict=True):
+            with column:
+                live_chart(training_charts.softmax_bars_figure(logits, probabilities, true_class, class_names,
+                                                               width=CONTAINER, panel=panel))
+    with st.container(horizontal=True):
+        st.metric(t("softmax.a_y"), f"{probabilities[true_class]:.4f}", width="content")
+        st.metric(t("softmax.loss_y"), f"{example_loss:.4f}", width="content")
+        st.metric(t("softmax.sum_a"), f"{probabilities.sum():.4f}", width="content")
     exp_z = np.exp(logits)
     st.dataframe(pd.DataFrame({t("softmax.col_class"): class_names, "z_j": logits, "e^z_j": exp_z,
                                "a_j = e^z_j / Σ": probabilities}),
@@ -126,12 +132,12 @@ model = st.session_state[P + "model"]
 model.optimizer.learning_rate = learning_rate  # a new learning rate keeps what was learned
 running = st.session_state[P + "running"]
 
-b1, b2, b3, _ = st.columns([1, 1, 1, 2])
+b1 = b2 = b3 = st.container(horizontal=True)  # buttons as wide as their labels, wrapping on a narrow screen
 b1.button(t("softmax.pause") if running else t("softmax.play"), key=P + "play", type="primary",
-          on_click=set_running, args=(not running,), width="stretch")
+          on_click=set_running, args=(not running,))
 b2.button(t("softmax.train_n", n=EPOCHS_PER_CLICK), key=P + "train", on_click=train_epochs,
-          args=(EPOCHS_PER_CLICK,), disabled=running, width="stretch")
-b3.button(t("softmax.reset"), key=P + "reset", on_click=reset, width="stretch")
+          args=(EPOCHS_PER_CLICK,), disabled=running)
+b3.button(t("softmax.reset"), key=P + "reset", on_click=reset)
 if P + "error" in st.session_state:
     st.error(st.session_state.pop(P + "error"))
     st.info(t("softmax.diverged_hint"))
@@ -148,10 +154,11 @@ def live_view() -> None:
             st.rerun(scope="app")  # redefine the fragment without its timer, show the message
     model = st.session_state[P + "model"]
     log = st.session_state[P + "history"]
-    m1, m2, m3 = st.columns(3)
-    m1.metric(t("softmax.epochs_done"), model.epochs_trained)
-    m2.metric(t("softmax.train_loss"), f"{log['loss'][-1]:.4f}" if log["loss"] else "–")
-    m3.metric(t("softmax.test_accuracy"), f"{log['val_accuracy'][-1]:.1%}" if log["val_accuracy"] else "–")
+    m1 = m2 = m3 = st.container(horizontal=True)
+    m1.metric(t("softmax.epochs_done"), model.epochs_trained, width="content")
+    m2.metric(t("softmax.train_loss"), f"{log['loss'][-1]:.4f}" if log["loss"] else "–", width="content")
+    m3.metric(t("softmax.test_accuracy"), f"{log['val_accuracy'][-1]:.1%}" if log["val_accuracy"] else "–",
+              width="content")
     if not log["loss"]:
         st.caption(t("softmax.not_trained"))
     probs = model.predict_proba(grid).reshape(GRID, GRID, -1)
@@ -159,20 +166,23 @@ def live_view() -> None:
     st.caption(t("softmax.maps_caption"))
     with st.container(key="softmax_maps"):
         live_chart(charts.probability_maps_figure(probs, xs, ys, data_class_names, points_X=train.X,
-                                                  points_y=train.y, size=190, columns=min(train.n_classes, 6)))
-    curves, point = st.columns([2, 1], gap="large")
-    with curves:
-        with st.container(key="softmax_loss"):
-            live_chart(charts.loss_curves_figure(log, width=280, height=220))
+                                                  points_y=train.y, size=MAP_PX, columns=MAP_COLUMNS))
+    with st.container(key="softmax_loss"):
+        for column, metric in zip(st.columns(2, gap="large"), ("loss", "accuracy"), strict=True):
+            with column:
+                live_chart(charts.loss_curves_figure(log, width=CONTAINER, height=220, metric=metric))
+    point, bars = st.columns([1, 1], gap="large")
     with point:
         st.subheader(t("softmax.pick_header"))
-        index = st.slider(t("softmax.pick_point"), 0, train.n_examples - 1, 0, key=P + "point")
+        # Numbered from 1, as the classes (the notes' a_1 ... a_N).
+        index = st.slider(t("softmax.pick_point"), 1, train.n_examples, 1, key=P + "point") - 1
         x_point = train.X[index]
         st.markdown(t("softmax.point_info", x1=x_point[0], x2=x_point[1], name=data_class_names[train.y[index]]))
         point_probs = model.predict_proba(x_point.reshape(1, -1))[0]
         st.session_state[P + "point_probs"] = point_probs
-        with st.container(key="softmax_point_bars"):
-            live_chart(charts.probability_bars_figure(point_probs, data_class_names, int(train.y[index]), width=230))
+    with bars, st.container(key="softmax_point_bars"):
+        live_chart(charts.probability_bars_figure(point_probs, data_class_names, int(train.y[index]),
+                                                  width=CONTAINER))
 
 
 live_view()
@@ -225,7 +235,7 @@ if precision_logits is not None:
     with chart:
         with st.container(key="softmax_precision_chart"):
             short = {name: t(f"softmax.short_{name}") for name in errors}
-            st.altair_chart(training_charts.precision_chart(errors, short, width=330))
+            st.altair_chart(training_charts.precision_chart(errors, short, width=CONTAINER))
 st.caption(t("softmax.code_caption"))
 st.code("""model = Sequential([
     Dense(25, activation="relu"),

@@ -78,11 +78,11 @@ models = st.session_state[P + "models"]
 for model in models.values():
     model.optimizer.learning_rate = learning_rate
 
-b1, b2, b3 = st.columns([1.5, 1, 2.5])
-b1.button(t("multilabel.train", n=EPOCHS_PER_CLICK), key=P + "train", type="primary", width="stretch",
+b1 = b2 = b3 = st.container(horizontal=True, vertical_alignment="center")  # wraps on a narrow screen
+b1.button(t("multilabel.train", n=EPOCHS_PER_CLICK), key=P + "train", type="primary",
           on_click=train_both, args=(EPOCHS_PER_CLICK,))
-b2.button(t("multilabel.reset"), key=P + "reset", width="stretch", on_click=reset)
-b3.metric(t("multilabel.epochs_done"), models["sigmoid"].epochs_trained)
+b2.button(t("multilabel.reset"), key=P + "reset", on_click=reset)
+b3.metric(t("multilabel.epochs_done"), models["sigmoid"].epochs_trained, width="content")
 if P + "error" in st.session_state:
     st.error(st.session_state.pop(P + "error"))
 if models["sigmoid"].epochs_trained == 0:
@@ -94,22 +94,21 @@ test_probs = {head: models[head].predict(test.X) for head in HEADS}
 scores = {head: training_charts.multilabel_scores(test_probs[head], test.y) for head in HEADS}
 st.session_state[P + "scores"] = scores
 
-# Three rows of two columns (text, numbers, maps) so the two heads' figures line up side by side.
-for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
-    column.subheader(t("multilabel.right_header" if head == "sigmoid" else "multilabel.wrong_header"))
-    column.markdown(t("multilabel.right_text" if head == "sigmoid" else "multilabel.wrong_text"))
-for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
-    m1, m2 = column.columns(2)
-    m1.metric(t("multilabel.per_label_accuracy"), f"{scores[head]['per_label'].mean():.1%}")
-    m2.metric(t("multilabel.exact_match_two"), f"{scores[head]['exact_multi']:.1%}")
-    column.caption(t("multilabel.maps_right" if head == "sigmoid" else "multilabel.maps_wrong"))
-for column, head in zip(st.columns(2, gap="large"), HEADS, strict=True):
-    with column, st.container(key=f"multilabel_maps_{head}"):
+# One head after the other, each with its maps in one row over the page's width (side by side, two heads' maps
+# would not fit at 1024 px); the table below compares their numbers.
+for head in HEADS:
+    st.subheader(t("multilabel.right_header" if head == "sigmoid" else "multilabel.wrong_header"))
+    st.markdown(t("multilabel.right_text" if head == "sigmoid" else "multilabel.wrong_text"))
+    with st.container(horizontal=True):
+        st.metric(t("multilabel.per_label_accuracy"), f"{scores[head]['per_label'].mean():.1%}", width="content")
+        st.metric(t("multilabel.exact_match_two"), f"{scores[head]['exact_multi']:.1%}", width="content")
+    st.caption(t("multilabel.maps_right" if head == "sigmoid" else "multilabel.maps_wrong"))
+    with st.container(key=f"multilabel_maps_{head}"):
         probs = models[head].predict(grid).reshape(GRID, GRID, n_labels)
         st.session_state[P + "maps_" + head] = probs
+        # Up to four maps with their axes in ~600 px: the page's width at 1024 px with the sidebar open.
         live_chart(charts.probability_maps_figure(probs, xs, ys, label_names, points_X=train.X, points_y=train.y,
-                                                size=112 if n_labels <= 3 else 160,
-                                                columns=3 if n_labels <= 3 else 2))
+                                                size=140 if n_labels <= 3 else 100, columns=n_labels))
 
 st.subheader(t("multilabel.compare_header"))
 rows = []

@@ -8,6 +8,7 @@ from engine import Dense, Sequential
 from engine.datasets import make_dataset
 from engine.features import grid_points, plot_range
 from ui import charts, training, training_charts
+from ui.chart_style import CONTAINER
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -99,7 +100,7 @@ with figure:
     with st.container(key="opt_surface"):
         live_chart(training_charts.loss_surface_figure(
             ws, bs, surface_losses, paths, w_title=t("optimizers.w_axis"), b_title=t("optimizers.b_axis"),
-            width=540, height=420))
+            width=CONTAINER, height=420))
 
 target_surface = 0.2
 final = paths.groupby("optimizer").tail(1).set_index("optimizer")
@@ -130,11 +131,12 @@ with steps_col:
             frame = pd.concat([frame, reference], ignore_index=True)
         with st.container(key="opt_step_sizes"):
             live_chart(training_charts.step_sizes_figure(frame, value_title=t(f"optimizers.step_{shown}"),
-                                                             width=420, height=280))
+                                                             width=CONTAINER, height=280))
 with loss_col:
     st.subheader(t("optimizers.surface_loss_header"))
     with st.container(key="opt_surface_losses"):
-        live_chart(training_charts.race_loss_figure(surface_loss_lists, target_surface, width=420, height=280))
+        live_chart(training_charts.race_loss_figure(surface_loss_lists, target_surface, width=CONTAINER,
+                                                    height=280))
 
 # ----- 2 · the race on a 2-D data set --------------------------------------------------------------------
 st.header(t("optimizers.race_header"))
@@ -193,44 +195,47 @@ race = st.session_state[P + "race"]
 race["models"]["sgd"].optimizer.learning_rate = race_lr_sgd
 race["models"]["adam"].optimizer.learning_rate = race_lr_adam
 
-b1, b2, _ = st.columns([1, 1, 3])
-b1.button(t("optimizers.race", n=epochs_per_click), key=P + "race_button", type="primary", width="stretch",
+b1 = b2 = st.container(horizontal=True)  # buttons as wide as their labels, wrapping on a narrow screen
+b1.button(t("optimizers.race", n=epochs_per_click), key=P + "race_button", type="primary",
           on_click=race_epochs, args=(epochs_per_click,))
-b2.button(t("optimizers.reset"), key=P + "reset", width="stretch", on_click=reset_race)
+b2.button(t("optimizers.reset"), key=P + "reset", on_click=reset_race)
 for name, message in race["errors"].items():
     st.error(t("optimizers.diverged", name=training_charts.optimizer_label(name), message=message))
 
 same_start = np.array_equal(race["start"]["sgd"], race["start"]["adam"])
 epochs_done = {name: len(race["losses"][name]) for name in OPTIMIZERS}
-m1, m2, m3, m4, m5 = st.columns(5)
-m1.metric(t("optimizers.epoch_counter"), max(epochs_done.values()))
+# One row of metrics as wide as their labels, wrapping onto a second row on a narrow screen (five equal columns
+# cut "gradient descent: epochs to loss ≤ 0.2" short).
+m1 = m2 = m3 = m4 = m5 = st.container(horizontal=True)
+m1.metric(t("optimizers.epoch_counter"), max(epochs_done.values()), width="content")
 for column, name in zip((m2, m3), OPTIMIZERS, strict=True):
     values = race["losses"][name]
     column.metric(t("optimizers.loss_of", name=training_charts.optimizer_label(name)),
-                  f"{values[-1]:.4f}" if values else "–")
+                  f"{values[-1]:.4f}" if values else "–", width="content")
 for column, name in zip((m4, m5), OPTIMIZERS, strict=True):
     reached = training_charts.epochs_to_reach(race["losses"][name], target_loss)
     column.metric(t("optimizers.reached_in", name=training_charts.optimizer_label(name), target=target_loss),
-                  reached if reached is not None else t("optimizers.not_yet"))
+                  reached if reached is not None else t("optimizers.not_yet"), width="content")
 st.caption(t("optimizers.same_start", n=race["start"]["sgd"].size,
              same=t("optimizers.yes") if same_start else "✗"))
 
 if not any(race["losses"].values()):
     st.info(t("optimizers.press_race"))
 with st.container(key="opt_race_losses"):
-    live_chart(training_charts.race_loss_figure(race["losses"], target_loss, width=860, height=260))
+    live_chart(training_charts.race_loss_figure(race["losses"], target_loss, width=CONTAINER, height=260))
 
 (x_range, y_range) = plot_range(data.X)
 grid, xs, ys = grid_points(x_range, y_range, MAP_GRID)
 map_columns = st.columns(2, gap="large")
 for column, name in zip(map_columns, OPTIMIZERS, strict=True):
     model = race["models"][name]
+    # The title as text above the map: inside the chart, Vega cuts it to the map's width ("… after 20 epo…").
+    column.markdown("**" + t("optimizers.boundary_of", name=training_charts.optimizer_label(name),
+                             epochs=epochs_done[name]) + "**")
     with column, st.container(key=f"opt_race_map_{name}"):
         live_chart(charts.decision_map_figure(
             model.predict(grid)[:, 0].reshape(MAP_GRID, MAP_GRID), xs, ys, kind="binary", points_X=data.X,
-            points_y=data.y, class_names=data.target_names, width=400, height=360,
-            title=t("optimizers.boundary_of", name=training_charts.optimizer_label(name),
-                    epochs=epochs_done[name])))
+            points_y=data.y, class_names=data.target_names, width=CONTAINER, height=360))
 
 adam = race["models"]["adam"].optimizer
 if adam.iterations:

@@ -7,6 +7,7 @@ from engine import Dense, SparseCategoricalCrossentropy
 from engine.datasets import make_dataset, train_test_split
 from engine.preprocessing import Normalization
 from ui import charts, training, training_charts
+from ui.chart_style import CONTAINER
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -16,7 +17,9 @@ setup_page("digits.title")
 
 P = "dg."  # session-state prefix of this page
 TEST_FRACTION, DATA_SEED, BATCH_SIZE = 0.25, 0, 32
-GALLERY_SIZE, MISTAKES_SHOWN, COLUMNS = 24, 24, 8
+# Six images to a row at 9 screen pixels per image pixel: 540 px, inside the page at 1024 px with the sidebar
+# open, and drawn at that size (never stretched or squeezed to the column, so every image stays square).
+GALLERY_SIZE, MISTAKES_SHOWN, COLUMNS, PIXEL = 24, 24, 6, 9
 
 
 @st.cache_data
@@ -28,7 +31,7 @@ def digits():
 train, test = digits()
 st.markdown(t("digits.intro", n=train.n_examples + test.n_examples, shape=f"({train.n_examples + test.n_examples}, 64)"))
 
-c1, c2, c3, c4, c5 = st.columns([1, 1, 1, 1, 1.2])
+c1, c2, c3, c4 = st.columns(4)
 hidden_units = c1.select_slider(t("digits.hidden_units"), [8, 16, 32, 64], value=32, key=P + "units")
 epochs = c2.slider(t("digits.epochs"), 1, 30, 10, key=P + "epochs")
 learning_rate = c3.select_slider(t("digits.learning_rate"), [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 1.0, 10.0],
@@ -59,7 +62,7 @@ def train_network() -> None:
     }
 
 
-c5.button(t("digits.train"), key=P + "train", type="primary", on_click=train_network, width="stretch")
+st.button(t("digits.train"), key=P + "train", type="primary", on_click=train_network)
 if P + "error" in st.session_state:
     st.error(st.session_state.pop(P + "error"))
 
@@ -68,24 +71,26 @@ if result is None:
     st.info(t("digits.press_train"))
     st.subheader(t("digits.examples"))
     with st.container(key="digits_examples"):
-        st.altair_chart(training_charts.digit_gallery(train.images[:16], train.y[:16], None, train.target_names,
-                                                      columns=COLUMNS))
+        st.altair_chart(training_charts.digit_gallery(train.images[:18], train.y[:18], None, train.target_names,
+                                                      columns=COLUMNS, pixel=PIXEL), width="content")
 else:
     mistakes = np.flatnonzero(result["predicted"] != test.y)
-    m1, m2, m3, m4 = st.columns(4)
-    m1.metric(t("digits.test_accuracy"), f"{result['test_accuracy']:.1%}")
-    m2.metric(t("digits.train_accuracy"), f"{result['train_accuracy']:.1%}")
-    m3.metric(t("digits.test_size"), test.n_examples)
-    m4.metric(t("digits.mistake_count"), len(mistakes))
+    with st.container(horizontal=True):
+        st.metric(t("digits.test_accuracy"), f"{result['test_accuracy']:.1%}", width="content")
+        st.metric(t("digits.train_accuracy"), f"{result['train_accuracy']:.1%}", width="content")
+        st.metric(t("digits.test_size"), test.n_examples, width="content")
+        st.metric(t("digits.mistake_count"), len(mistakes), width="content")
 
-    matrix_col, curve_col = st.columns([1, 1.25], gap="large")
+    matrix_col, curve_col = st.columns([1.2, 1], gap="large")
     with matrix_col:
         st.subheader(t("digits.confusion_header"))
         st.markdown(t("digits.confusion_text"))
         with st.container(key="digits_confusion"):
-            st.altair_chart(training_charts.confusion_matrix_chart(result["confusion"], test.target_names, size=420))
+            st.altair_chart(training_charts.confusion_matrix_chart(result["confusion"], test.target_names, size=360,
+                                                                   width=CONTAINER))
     with curve_col, st.container(key="digits_loss"):
-        live_chart(charts.loss_curves_figure(result["history"], width=175, height=220))
+        for metric in ("loss", "accuracy"):
+            live_chart(charts.loss_curves_figure(result["history"], width=CONTAINER, height=190, metric=metric))
 
     st.subheader(t("digits.gallery_header"))
     st.markdown(t("digits.gallery_text"))
@@ -94,7 +99,7 @@ else:
     with st.container(key="digits_gallery"):
         st.altair_chart(training_charts.digit_gallery(test.images[shown], test.y[shown],
                                                       result["probabilities"][shown], test.target_names,
-                                                      columns=COLUMNS))
+                                                      columns=COLUMNS, pixel=PIXEL), width="content")
 
     st.subheader(t("digits.mistakes_header"))
     if len(mistakes) == 0:
@@ -104,7 +109,7 @@ else:
         with st.container(key="digits_mistakes"):
             st.altair_chart(training_charts.digit_gallery(test.images[wrong], test.y[wrong],
                                                           result["probabilities"][wrong], test.target_names,
-                                                          columns=COLUMNS))
+                                                          columns=COLUMNS, pixel=PIXEL), width="content")
 
 open_in_playground(dataset="digits", hidden=(hidden_units,), acts=("relu",), head="softmax",
                    loss="categorical_crossentropy", optimizer="adam", lr=learning_rate, batch=BATCH_SIZE,

@@ -47,13 +47,27 @@ def display_name(name) -> str:
     return name
 
 
+# A chart's width when it takes the width of the column it is drawn in (Vega-Lite's "container"; Streamlit
+# replaces it with the column's width in pixels and redraws the chart when the column changes).
+CONTAINER = "container"
+
+
+def fills_container(chart) -> bool:
+    """Whether `chart` (one view or a layer) asks for its column's width."""
+    return getattr(chart, "width", None) == CONTAINER
+
+
+def _autosize(chart) -> alt.AutoSizeParams:
+    """"fit-x" for a chart as wide as its column: the axes, legends and titles fit inside that width and the
+    plot takes what is left (its height stays as asked). Otherwise "pad": the chart keeps the size it asks for
+    and grows to fit its legends (Streamlit's default, "fit", squeezes the plot and can cut a legend off)."""
+    return alt.AutoSizeParams(type="fit-x" if fills_container(chart) else "pad", contains="padding")
+
+
 def style(chart, *, view_frame: bool = False):
     """Projector-sized axis, legend and title fonts (FONT_SIZE); no frame around the plot unless `view_frame`.
-
-    "pad": the chart keeps the size it asks for and grows to fit its legends (Streamlit's default, "fit",
-    squeezes the plot and can cut a legend off).
-    """
-    chart = chart.properties(autosize=alt.AutoSizeParams(type="pad", contains="padding")).configure_axis(
+    A chart of width CONTAINER fits its column (see `_autosize`)."""
+    chart = chart.properties(autosize=_autosize(chart)).configure_axis(
         labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE).configure_legend(
         labelFontSize=FONT_SIZE - 1, titleFontSize=FONT_SIZE, symbolSize=120,
     ).configure_title(fontSize=FONT_SIZE + 2)
@@ -63,6 +77,8 @@ def style(chart, *, view_frame: bool = False):
 def lesson_style(chart):
     """The lessons' function plots: LESSON_FONT_SIZE fonts, a light grid, titles on the left, a faint frame."""
     font = LESSON_FONT_SIZE
+    if fills_container(chart):
+        chart = chart.properties(autosize=_autosize(chart))
     return (
         chart.configure_axis(labelFontSize=font - 1, titleFontSize=font, grid=True, gridOpacity=0.4)
         .configure_legend(labelFontSize=font - 1, titleFontSize=font, symbolSize=140, labelLimit=320)

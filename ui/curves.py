@@ -9,16 +9,17 @@ from ui.figure import Figure
 from ui.i18n import t
 
 
-def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 340,
-                       height: int = 210, max_points: int = 300) -> Figure:
-    """See `loss_curves`."""
+def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int | str = 340,
+                       height: int = 210, max_points: int = 300, metric: str | None = None) -> Figure:
+    """See `loss_curves`. metric "loss" or "accuracy": that panel only (one view, so it can take its column's
+    width, `width=CONTAINER`; two panels side by side cannot)."""
     epochs = np.asarray(history.get("epoch", []), dtype=float)
     splits = (t("common.train"), t("common.test"))
     frames = {}
-    for metric in ("loss", "accuracy"):
+    for name in ("loss", "accuracy"):
         parts = []
         for code, prefix in ((0, ""), (1, "val_")):
-            series = np.asarray(history.get(prefix + metric) or [], dtype=np.float32)
+            series = np.asarray(history.get(prefix + name) or [], dtype=np.float32)
             # Epochs without a test evaluation hold NaN; the thinning below keeps only real points.
             index = np.flatnonzero(np.isfinite(series[:len(epochs)]))
             if len(index) > max_points:
@@ -27,12 +28,12 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
                                               len(index) - 1])]
             if len(series):
                 parts.append((code, series[index], index))
-        if not parts and metric == "accuracy":
+        if not parts and name == "accuracy":
             continue
         epoch = np.concatenate([epochs[index] for _, _, index in parts] or [np.zeros(0)]).astype(np.float32)
         value = np.concatenate([series for _, series, _ in parts] or [np.zeros(0, np.float32)])
         codes = np.concatenate([np.full(len(index), code, np.int8) for code, _, index in parts] or [np.zeros(0, np.int8)])
-        frames[metric] = pd.DataFrame({"epoch": epoch, "value": value,
+        frames[name] = pd.DataFrame({"epoch": epoch, "value": value,
                                        "split": pd.Categorical.from_codes(codes, categories=list(splits))})
     has_accuracy = "accuracy" in frames
     # Before the first epoch the panels are empty: a note in the middle, and two invisible points that give the
@@ -45,7 +46,7 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
         "value": [0.1, 1.0] if untrained else [float(loss["value"].iloc[0]), float(loss["value"].iloc[-1])],
         "text": [t("charts.no_epochs") if untrained else "", ""]})
     frames["frame"]["text"] = frames["frame"]["text"].astype(object)
-    structure = (has_accuracy, log_scale, width, height)
+    structure = (has_accuracy, log_scale, width, height, metric)
 
     def make(data_of):
         # Titled, so that next to a map's "points: train / test" legend it reads as the curves' own legend.
@@ -82,10 +83,14 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int = 3
             ).add_params(hover)
             extent = alt.Chart(data_of("frame"))
             frame = extent.mark_point(opacity=0, size=0).encode(x=x, y=y)
-            note = extent.transform_filter("datum.text").mark_text(fontSize=FONT_SIZE, color="#666666").encode(
-                x=alt.value(width / 2), y=alt.value(height / 2), text="text:N")
+            # In the middle of the plot whatever its width (a chart as wide as its column knows it only in Vega).
+            note = extent.transform_filter("datum.text").mark_text(
+                fontSize=FONT_SIZE, color="#666666", x=alt.expr("width / 2"), y=alt.expr("height / 2")).encode(
+                text="text:N")
             return alt.layer(lines, dots, frame, note).properties(width=width, height=height, title=name)
 
+        if metric is not None:
+            return panel(metric)
         return alt.hconcat(panel("loss"), panel("accuracy")) if has_accuracy else panel("loss")
 
     return Figure(("loss_curves", structure), frames, make)

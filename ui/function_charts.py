@@ -15,6 +15,7 @@ import pandas as pd
 from engine import activations
 from ui.chart_style import (
     CLASS_COLORS,
+    CONTAINER,
     LESSON_FONT_SIZE,
     LINE_COLORS,
     NEGATIVE_COLOR,
@@ -41,7 +42,7 @@ def neuron_curve_frame(x_min: float, x_max: float, curves: dict[str, tuple[float
 
 
 def neuron_curve(x: np.ndarray, y: np.ndarray, curves: dict[str, tuple[float, float]], x_title: str,
-                 y_title: str, class_names: list[str], curve_title: str = "", width: int = 560,
+                 y_title: str, class_names: list[str], curve_title: str = "", width: int | str = CONTAINER,
                  height: int = 380) -> alt.Chart:
     """One neuron over 1-D data: points (x (n,), y (n,) 0/1) and the curve a = sigmoid(w x + b) per named (w, b).
 
@@ -95,8 +96,9 @@ def activation_frame(names: list[str], z_min: float = -5.0, z_max: float = 5.0, 
 
 
 def activation_curves(names: list[str], g_title: str, dg_title: str, z_min: float = -5.0, z_max: float = 5.0,
-                      width: int = 300, height: int = 300) -> alt.Chart:
-    """Two panels side by side: g(z) and its derivative g'(z), one line (colour and dash) per activation."""
+                      width: int | str = CONTAINER, height: int = 300) -> tuple[alt.Chart, alt.Chart]:
+    """Two charts, g(z) and its derivative g'(z), one line (colour and dash) per activation: drawn side by side
+    in two columns, each as wide as its column."""
     frame = activation_frame(names, z_min, z_max)
     order = list(names)
     colour = alt.Color("activation:N", title=None, scale=alt.Scale(domain=order, range=PALETTE[:len(order)]),
@@ -113,31 +115,31 @@ def activation_curves(names: list[str], g_title: str, dg_title: str, z_min: floa
                      alt.Tooltip("value:Q", format=".3f")],
         ).properties(height=height, width=width)
 
-    return _projector(alt.hconcat(panel("g", g_title), panel("dg", dg_title))).configure_legend(
-        orient="top", direction="horizontal")
+    return tuple(_projector(panel(curve, title)).configure_legend(orient="top", direction="horizontal")
+                 for curve, title in (("g", g_title), ("dg", dg_title)))
 
 
 def weight_bars(W: np.ndarray, feature_names: list[str], unit_names: list[str], value_title: str,
-                height: int = 150) -> alt.Chart:
-    """One small bar chart per unit (column i of W (n_in, units)): its weight on each input feature, signed."""
+                height: int = 150) -> list[alt.Chart]:
+    """One small bar chart per unit (column i of W (n_in, units)): its weight on each input feature, signed.
+    Each is as wide as its column (the page draws them in a row of columns; a facet would keep a fixed width)."""
     W = np.asarray(W, dtype=float)
     rows = [{"unit": unit_names[i], "feature": feature_names[j], "weight": float(W[j, i]),
              "sign": "+" if W[j, i] >= 0 else "-"} for i in range(W.shape[1]) for j in range(W.shape[0])]
     frame = pd.DataFrame(rows)
     limit = float(np.abs(W).max() or 1.0)
-    chart = alt.Chart(frame).mark_bar().encode(
+    return [_projector(alt.Chart(frame[frame["unit"] == unit], title=unit).mark_bar().encode(
         y=alt.Y("feature:N", title=None, sort=list(feature_names)),
         x=alt.X("weight:Q", title=value_title, scale=alt.Scale(domain=[-limit, limit])),
         color=alt.Color("sign:N", scale=alt.Scale(domain=["+", "-"], range=[POSITIVE, NEGATIVE]), legend=None),
         tooltip=["unit:N", "feature:N", alt.Tooltip("weight:Q", format=".3f")],
-    ).properties(height=height, width=260).facet(
-        facet=alt.Facet("unit:N", title=None, sort=list(unit_names)), columns=3)
-    return _projector(chart)
+    ).properties(height=height, width=CONTAINER)) for unit in unit_names]
 
 
 def activation_by_class(A: np.ndarray, y: np.ndarray, unit_names: list[str], class_names: list[str],
-                        value_title: str, bins: int = 20, height: int = 150) -> alt.Chart:
-    """Per unit (column of A (n, units)), a histogram of its activation over the data, stacked by class y (n,)."""
+                        value_title: str, bins: int = 20, height: int = 150) -> list[alt.Chart]:
+    """Per unit (column of A (n, units)), a histogram of its activation over the data, stacked by class y (n,):
+    one chart per unit, each as wide as its column, each with the class legend under it (equal heights)."""
     A = np.asarray(A, dtype=float)
     y = np.asarray(y).astype(int)
     lo, hi = float(A.min()), float(A.max())
@@ -149,16 +151,18 @@ def activation_by_class(A: np.ndarray, y: np.ndarray, unit_names: list[str], cla
             rows += [{"unit": unit, "class": cls, "start": edges[k], "end": edges[k + 1], "count": int(counts[k])}
                      for k in range(bins)]
     frame = pd.DataFrame(rows)
-    chart = alt.Chart(frame).mark_rect(stroke="white", strokeWidth=0.5).encode(
+    # Every unit's histogram on the same count axis, so their heights compare across the charts.
+    top = float(frame.groupby(["unit", "start"])["count"].sum().max() or 1)
+    return [_projector(alt.Chart(frame[frame["unit"] == unit], title=unit).mark_rect(
+        stroke="white", strokeWidth=0.5).encode(
         x=alt.X("start:Q", title=value_title, scale=alt.Scale(domain=[edges[0], edges[-1]], nice=False)),
         x2="end:Q",
-        y=alt.Y("sum(count):Q", title=None, stack="zero"),
-        color=alt.Color("class:N", title=None, scale=alt.Scale(domain=class_names, range=list(CLASS_COLORS[:2]))),
+        y=alt.Y("sum(count):Q", title=None, stack="zero", scale=alt.Scale(domain=[0, top])),
+        color=alt.Color("class:N", title=None, scale=alt.Scale(domain=class_names, range=list(CLASS_COLORS[:2])),
+                        legend=alt.Legend(orient="bottom", direction="horizontal", columns=1)),
         opacity=alt.Opacity("class:N", scale=alt.Scale(domain=class_names, range=[0.75, 0.95]), legend=None),
         tooltip=["unit:N", "class:N", alt.Tooltip("start:Q", format=".2f"), alt.Tooltip("count:Q")],
-    ).properties(height=height, width=260).facet(
-        facet=alt.Facet("unit:N", title=None, sort=list(unit_names)), columns=3)
-    return _projector(chart)
+    ).properties(height=height, width=CONTAINER)) for unit in unit_names]
 
 
 def correlation_heatmap(matrix: np.ndarray, row_names: list[str], col_names: list[str], row_title: str,
@@ -179,8 +183,7 @@ def correlation_heatmap(matrix: np.ndarray, row_names: list[str], col_names: lis
         text=alt.Text("r:Q", format=".2f"),
         color=alt.condition("abs(datum.r) > 0.6", alt.value("white"), alt.value("black")),
     )
-    width = 110 * len(col_names) + 210  # Streamlit fits the whole chart (labels, legend) into this width
-    return _projector(alt.layer(cells, text).properties(height=height, width=width))
+    return _projector(alt.layer(cells, text).properties(height=height, width=CONTAINER))
 
 
 def layer_values(z: np.ndarray, a: np.ndarray, unit_names: list[str], z_title: str, a_title: str,
@@ -197,7 +200,7 @@ def layer_values(z: np.ndarray, a: np.ndarray, unit_names: list[str], z_title: s
         color=alt.Color("quantity:N", title=None, sort=[z_title, a_title],
                         scale=alt.Scale(domain=[z_title, a_title], range=[PALETTE[5], PALETTE[0]])),
         tooltip=["unit:N", "quantity:N", alt.Tooltip("value:Q", format=".4f")],
-    ).properties(height=height)
+    ).properties(height=height, width=CONTAINER)
     return _projector(chart)
 
 

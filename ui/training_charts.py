@@ -38,7 +38,9 @@ def _hex(rgb: np.ndarray) -> list[str]:
 
 
 # Legends under the chart: a right-hand legend is cut off when the chart fills its column.
-LEGEND_BELOW = alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3, symbolSize=300, labelLimit=360)
+# One entry a row: side by side, two long names reach past a chart as narrow as a half column at 1024 px.
+LEGEND_BELOW = alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3, symbolSize=300, labelLimit=360,
+                          columns=1)
 
 
 def optimizer_label(name: str) -> str:
@@ -48,8 +50,10 @@ def optimizer_label(name: str) -> str:
 # ----- softmax (§10) -------------------------------------------------------------------------------------
 
 def softmax_bars_figure(logits, probabilities, true_class: int, class_names: Sequence[str], *,
-                        z_limit: float = 10.0, width: int = 250) -> Figure:
-    """Two bar charts side by side: the logits z_j (signed) and the probabilities a_j (0..1).
+                        z_limit: float = 10.0, width: int | str = 250, panel: str | None = None) -> Figure:
+    """Two bar charts side by side: the logits z_j (signed) and the probabilities a_j (0..1); `panel` "z" or "a":
+    that chart alone (one view, so it can take its column's width, `width=CONTAINER`; the "a" chart then names
+    the classes too, since it may stand below the "z" chart on a narrow screen).
 
     logits, probabilities: (K,); z_limit: the z axis runs from -z_limit to z_limit (the sliders' range, so the
     axis stays put while a slider moves). The true class y is marked with a thick black outline and "(y)".
@@ -59,7 +63,7 @@ def softmax_bars_figure(logits, probabilities, true_class: int, class_names: Seq
     names = tuple(f"{name}  (y)" if i == true_class else str(name) for i, name in enumerate(class_names))
     data = pd.DataFrame({"class": names, "z": z, "a": a, "is_true": np.arange(len(z)) == true_class,
                          "z_text": [f"{v:+.2f}" for v in z], "a_text": [f"{v:.3f}" for v in a]})
-    structure = (names, z_limit, width)
+    structure = (names, z_limit, width, panel)
 
     def make(data_of):
         bars_data = data_of("bars")
@@ -79,15 +83,24 @@ def softmax_bars_figure(logits, probabilities, true_class: int, class_names: Seq
         z_text_negative = alt.Chart(bars_data).transform_filter("datum.z < 0").mark_text(
             fontSize=FONT_SIZE, dx=-4, align="right").encode(x=z_x, y=y, text="z_text:N")
         a_x = alt.X("a:Q", title=t("training_charts.probability_axis"), scale=alt.Scale(domain=[0, 1]))
+        if panel == "a":
+            y_hidden = y
         a_bars = alt.Chart(bars_data).mark_bar(height={"band": 0.7}, stroke="#000000").encode(
             x=a_x, y=y_hidden, color=colors, strokeWidth=outline,
             tooltip=[alt.Tooltip("class:N", title=""), alt.Tooltip("a:Q", format=".4f", title="a")])
-        a_text = alt.Chart(bars_data).mark_text(fontSize=FONT_SIZE, align="left", dx=4).encode(
-            x=a_x, y=y_hidden, text="a_text:N")
+        # Beside its bar, or inside it near 1: a number past the axis' end would be cut off at the chart's edge.
+        a_text = alt.layer(
+            alt.Chart(bars_data).transform_filter("datum.a <= 0.8").mark_text(
+                fontSize=FONT_SIZE, align="left", dx=4).encode(x=a_x, y=y_hidden, text="a_text:N"),
+            alt.Chart(bars_data).transform_filter("datum.a > 0.8").mark_text(
+                fontSize=FONT_SIZE, align="right", dx=-4, color="#FFFFFF", fontWeight="bold").encode(
+                x=a_x, y=y_hidden, text="a_text:N"))
         height = 44 * len(names) + 10
         left = alt.layer(z_bars, z_text, z_text_negative).properties(width=width, height=height,
                                                                      title="z = logits")
         right = alt.layer(a_bars, a_text).properties(width=width, height=height, title="a = softmax(z)")
+        if panel is not None:
+            return left if panel == "z" else right
         return alt.hconcat(left, right, spacing=30)
 
     return Figure(("softmax_bars", structure), {"bars": data}, make)
@@ -142,7 +155,7 @@ def loss_error(value: float, exact: float) -> float:
     return abs(value - exact) if math.isfinite(value) else math.inf
 
 
-def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, width: int = 520):
+def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, width: int | str = 520):
     """Horizontal bars of |error| per path on a log scale; a path that failed (NaN/inf) is drawn at the top end.
 
     errors: path -> |error| (0 drawn at the floor 1e-17, inf at 1e3 with the word "failed").
@@ -156,7 +169,7 @@ def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, w
         rows.append({"path": labels[path], "error": shown, "floor": floor, "text": text})
     data = pd.DataFrame(rows)
     order = list(data["path"])
-    y = alt.Y("path:N", title=None, sort=order, axis=alt.Axis(labelLimit=360, labelFontSize=FONT_SIZE))
+    y = alt.Y("path:N", title=None, sort=order, axis=alt.Axis(labelLimit=200, labelFontSize=FONT_SIZE))
     x = alt.X("error:Q", title=t("training_charts.abs_error"),
               scale=alt.Scale(type="log", domain=[floor, ceiling]), axis=alt.Axis(format=".0e"))
     # A log axis has no 0: bars grow from the axis floor.
@@ -164,7 +177,14 @@ def precision_chart(errors: Mapping[str, float], labels: Mapping[str, str], *, w
         x=x, x2="floor:Q", y=y, color=alt.Color("path:N", legend=None,
                                   scale=alt.Scale(domain=order, range=[class_color(i + 4) for i in range(len(order))])),
         tooltip=[alt.Tooltip("path:N", title=""), alt.Tooltip("text:N", title=t("training_charts.abs_error"))])
-    text = alt.Chart(data).mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(x=x, y=y, text="text:N")
+    # Beside a short bar, inside a long one: text past the axis' end would be cut off at the chart's edge.
+    long = f"datum.error >= {1e-3}"
+    text = alt.layer(
+        alt.Chart(data).transform_filter(f"!({long})").mark_text(align="left", dx=4, fontSize=FONT_SIZE).encode(
+            x=x, y=y, text="text:N"),
+        alt.Chart(data).transform_filter(long).mark_text(
+            align="right", dx=-4, fontSize=FONT_SIZE, color="#FFFFFF", fontWeight="bold").encode(
+            x=x, y=y, text="text:N"))
     return style(alt.layer(bars, text).properties(width=width, height=48 * len(order) + 10), view_frame=True)
 
 
@@ -371,8 +391,10 @@ def confusion_matrix(y_true, y_pred, n_classes: int) -> np.ndarray:
     return matrix
 
 
-def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, size: int = 460):
-    """Counts as a heatmap with the number in each cell; the diagonal (right answers) in blue, mistakes orange."""
+def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, size: int = 460,
+                           width: int | str | None = None):
+    """Counts as a heatmap with the number in each cell; the diagonal (right answers) in blue, mistakes orange.
+    size x size pixels, or `width` (CONTAINER: its column's) by size."""
     matrix = np.asarray(matrix)
     k = matrix.shape[0]
     true_idx, pred_idx = np.meshgrid(np.arange(k), np.arange(k), indexing="ij")
@@ -400,7 +422,8 @@ def confusion_matrix_chart(matrix: np.ndarray, class_names: Sequence[str], *, si
     text = alt.Chart(data[data["count"] > 0]).mark_text(fontSize=FONT_SIZE, fontWeight="bold").encode(
         x=x, y=y, text="count:Q",
         color=alt.condition("datum.dark", alt.value("#FFFFFF"), alt.value("#111111")))
-    return style(alt.layer(cells, text).properties(width=size, height=size), view_frame=True)
+    return style(alt.layer(cells, text).properties(width=size if width is None else width, height=size),
+                 view_frame=True)
 
 
 def top_k(probabilities: np.ndarray, k: int = 3) -> tuple[np.ndarray, np.ndarray]:

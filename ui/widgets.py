@@ -27,7 +27,7 @@ def live_chart(figure: Figure, key: str | None = None) -> None:
         spec = cache[cache_key] = figure.spec()
     # Constant inline data (titles, labels) is already in the spec's datasets; the frames are the live data.
     st.vega_lite_chart(spec={**spec, "datasets": {**spec.get("datasets", {}), **figure.frames}},
-                       width="content", key=key)
+                       width="stretch" if spec.get("width") == "container" else "content", key=key)
 
 
 # ----- widgets bound to a Playground field ------------------------------------------------------------------

@@ -31,9 +31,23 @@ def test_a_framed_chart_keeps_its_view_stroke():
 
 
 def test_lesson_function_plots_use_the_lesson_font():
-    spec = function_charts.activation_curves(["tanh"], "g", "dg").to_dict()
-    assert _config(spec)["axis"]["titleFontSize"] == chart_style.LESSON_FONT_SIZE
-    assert _config(spec)["axis"]["grid"] is True
+    for chart in function_charts.activation_curves(["tanh"], "g", "dg"):
+        spec = chart.to_dict()
+        assert _config(spec)["axis"]["titleFontSize"] == chart_style.LESSON_FONT_SIZE
+        assert _config(spec)["axis"]["grid"] is True
+
+
+def test_a_chart_as_wide_as_its_column_fits_its_legends_inside_that_width():
+    # Vega-Lite "container" width (Streamlit fills in the column's pixels) with "fit-x": axes, legends and titles
+    # count inside the width, so the chart never reaches past its column; a fixed-size chart keeps "pad".
+    wide = charts.loss_curves_figure({"epoch": [1], "loss": [0.5]}, width=chart_style.CONTAINER).spec()
+    assert wide["width"] == "container"
+    assert wide["autosize"] == {"type": "fit-x", "contains": "padding"}
+    for chart in (*function_charts.activation_curves(["tanh"], "g", "dg"),
+                  *function_charts.weight_bars(np.eye(2), ["a", "b"], ["n0", "n1"], "w")):
+        assert chart.to_dict()["autosize"]["type"] == "fit-x"
+    fixed = charts.loss_curves_figure({"epoch": [1], "loss": [0.5]}, width=300).spec()
+    assert fixed["autosize"]["type"] == "pad"
 
 
 def test_hex_to_rgb_and_palette_cycle():

@@ -2,6 +2,7 @@
 neurons learned with the engine's own numbers (weights, activations, correlation with the story's factors)."""
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from engine.datasets import make_dataset, train_test_split
@@ -23,15 +24,20 @@ def training_data():
     return train_test_split(data, 0.25, seed=0)[0]
 
 
+def all_bars(app, key: str) -> pd.DataFrame:
+    """The rows of every chart in the container `key` (one chart per hidden neuron), in the neurons' order."""
+    return pd.concat(chart_frames(app, key), ignore_index=True)
+
+
 def test_renders_in_chinese_with_the_notes_layer_names():
     app = page_app(PAGE, lang="zh")
     assert not app.exception
     text = " ".join(m.value for m in app.markdown)
     for term in ("输入层", "隐藏层", "输出层", "激活"):
         assert term in text
-    names = chart_frames(app, "demand_weight_chart")[0]["unit"].unique().tolist()
+    names = all_bars(app, "demand_weight_chart")["unit"].unique().tolist()
     assert names == ["隐藏层神经元 1", "隐藏层神经元 2", "隐藏层神经元 3"]
-    features = chart_frames(app, "demand_weight_chart")[0]["feature"].unique().tolist()
+    features = all_bars(app, "demand_weight_chart")["feature"].unique().tolist()
     assert features == ["价格 (美元)", "运费 (美元)", "营销 (千美元)", "材料质量"]
 
 
@@ -50,14 +56,14 @@ def test_network_is_4_3_1_with_named_layers(at):
 
 def test_training_changes_the_weights_and_the_weight_bars_are_the_engines(at):
     before = at.session_state["demand.model"].get_weights()[0].copy()
-    bars_before = chart_frames(at, "demand_weight_chart")[0]["weight"].to_numpy()
+    bars_before = all_bars(at, "demand_weight_chart")["weight"].to_numpy()
     at.button(key="demand.train_button").click().run()
     assert not at.exception
     model = at.session_state["demand.model"]
     W1 = model.get_weights()[0]
     assert not np.allclose(W1, before)
     assert metric_value(at, "epoch") == "100"
-    bars = chart_frames(at, "demand_weight_chart")[0]
+    bars = all_bars(at, "demand_weight_chart")
     assert not np.allclose(bars["weight"].to_numpy(), bars_before)
     # One bar per (hidden neuron i, feature j) holding W1[j, i].
     np.testing.assert_allclose(bars["weight"].to_numpy(), W1.T.ravel())
@@ -83,7 +89,7 @@ def test_hidden_neurons_match_the_story_after_training(at):
     matches = at.dataframe[1].value
     assert sorted(matches["closest factor"]) == ["affordability", "awareness", "perceived quality"]
     # The activation histograms count every training example once per hidden neuron.
-    counts = chart_frames(at, "demand_activation_chart")[0]
+    counts = all_bars(at, "demand_activation_chart")
     assert counts.groupby("unit")["count"].sum().tolist() == [train.n_examples] * 3
 
 

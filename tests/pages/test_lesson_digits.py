@@ -23,7 +23,7 @@ def test_before_training_shows_examples_and_a_prompt():
     assert not app.exception
     assert app.info and "Train the network" in app.info[0].value
     pixels = chart_frames(app, "digits_examples")[0]
-    assert len(pixels) == 16 * 64 and pixels["v"].between(0, 1).all()
+    assert len(pixels) == 18 * 64 and pixels["v"].between(0, 1).all()
 
 
 def test_renders_in_chinese_and_trains():

@@ -127,12 +127,15 @@ def test_play_trains_one_tick_per_run(at):
 
 def test_picked_point_bars_are_the_model_probabilities(at):
     at.button(key="sm.train").click().run()
-    at.slider(key="sm.point").set_value(7).run()
+    # Points are numbered from 1, as the classes and the notes' a_1 ... a_N: point 8 is row 7.
+    assert at.slider(key="sm.point").min == 1
+    at.slider(key="sm.point").set_value(8).run()
     bars = chart_frames(at, "softmax_point_bars")[0]
     model = at.session_state["sm.model"]
     from engine.datasets import make_dataset, train_test_split
 
     train, _ = train_test_split(make_dataset("blobs", n_points=300, noise=0.12, seed=0, classes=4), 0.25, seed=0)
+    assert at.slider(key="sm.point").max == train.n_examples
     np.testing.assert_allclose(bars["p"].to_numpy(), model.predict_proba(train.X[7:8])[0], rtol=1e-6)
     assert bars["class"].str.endswith("✓").sum() == 1
 
