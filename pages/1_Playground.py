@@ -159,12 +159,12 @@ with st.container(horizontal=True, key="pg_keep"):
                             feature_names=data.feature_names,
                             class_names=None if problem == "regression" else list(data.ds.target_names),
                             input_features=list(config["features"]) if data.is_2d else None,
-                            raw_names=list(data.ds.feature_names))
+                            raw_names=list(data.ds.feature_names),
+                            # The panel hands the model over and shows the one message (loaded, or why not).
+                            adopt=lambda m: pg.adopt_model(m, data),
+                            adopt_with_settings=lambda m: pg.adopt_model(m, data, use_file_settings=True))
 if loaded is not None:
-    problem_text = pg.adopt_model(loaded, data)
-    if problem_text is None:
-        st.toast(t("pg.model_loaded"), icon=":material/check:")
-        st.rerun()
-    st.error(problem_text)
+    st.toast(t("pg.model_loaded"), icon=":material/check:")
+    st.rerun()
 
 write_to_url()

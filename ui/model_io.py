@@ -5,6 +5,7 @@ to adopt, else None. `load_uploaded_model(data)` is the upload check on its own 
 """
 
 import re
+from collections.abc import Callable
 
 import streamlit as st
 
@@ -57,12 +58,26 @@ def _upload_message_key(key: str) -> str:
     return f"{key}.model_io.upload_message"
 
 
-def _handle_upload(uploaded, key: str) -> Sequential | None:
-    """A model from a newly uploaded file, once per file; None for no file, an already handled one, or a bad one."""
+def _pending_key(key: str) -> str:
+    """Where a read but refused model waits (one per panel) for the learner to switch to its file's settings."""
+    return f"{key}.model_io.pending"
+
+
+Adopt = Callable[[Sequential], "str | None"]  # takes the model on, or says why not (nothing changed then)
+
+
+def _handle_upload(uploaded, key: str, adopt: Adopt | None = None,
+                   adopt_with_settings: Adopt | None = None) -> Sequential | None:
+    """A model from a newly uploaded file, once per file; None for no file, an already handled one, or a bad one.
+
+    With `adopt`, the model is handed to it here and the panel's one message says how that went: "loaded", or
+    why the model was not taken (with `adopt_with_settings` and a file that carries its Playground settings,
+    a button then offers to switch to them); only an adopted model is returned."""
     seen_key, message_key = f"{key}.model_io.upload_id", _upload_message_key(key)
     if uploaded is None:
         st.session_state.pop(seen_key, None)
         st.session_state.pop(message_key, None)
+        st.session_state.pop(_pending_key(key), None)
         return None
     file_id = getattr(uploaded, "file_id", None) or f"{uploaded.name}:{uploaded.size}"
     if st.session_state.get(seen_key) == file_id:
@@ -74,9 +89,37 @@ def _handle_upload(uploaded, key: str) -> Sequential | None:
     except ValueError as error:
         st.session_state[message_key] = ("error", t("model_io.load_failed", name=name, reason=plain(str(error))))
         return None
-    st.session_state[message_key] = ("success", t("model_io.loaded", name=name, layers=len(model.layers),
-                                                  params=model.count_params()))
-    return model
+    st.session_state.pop(_pending_key(key), None)
+    loaded_text = t("model_io.loaded", name=name, layers=len(model.layers), params=model.count_params())
+    reason = adopt(model) if adopt is not None else None
+    if reason is None:
+        st.session_state[message_key] = ("success", loaded_text)
+        return model
+    settings = (model.metadata or {}).get("playground") if isinstance(model.metadata, dict) else None
+    if adopt_with_settings is not None and isinstance(settings, dict):
+        st.session_state[_pending_key(key)] = (name, model)
+        st.session_state[message_key] = ("error", t("model_io.not_adopted_switch", name=name, reason=reason))
+    else:
+        st.session_state[message_key] = ("error", t("model_io.not_adopted", name=name, reason=reason))
+    return None
+
+
+def _switch_and_adopt(key: str, adopt_with_settings: Adopt) -> None:
+    """The switch button's callback: the waiting model with its file's settings, and the one message updated."""
+    name, model = st.session_state.pop(_pending_key(key))
+    reason = adopt_with_settings(model)
+    st.session_state[_upload_message_key(key)] = (
+        ("success", t("model_io.loaded_with_settings", name=name, layers=len(model.layers),
+                      params=model.count_params())) if reason is None
+        else ("error", t("model_io.not_adopted", name=name, reason=reason)))
+
+
+def _settings_summary(model: Sequential) -> str:
+    """The file's data set and network in a few words, for the switch button ("spiral, 8-8-8 tanh")."""
+    settings = model.metadata["playground"]
+    hidden = "-".join(str(units) for units in settings.get("hidden") or []) or "0"
+    acts = sorted(set(settings.get("acts") or []))
+    return plain(f"{settings.get('dataset', '?')}, {hidden} {'/'.join(acts)}".strip())
 
 
 def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_key: str, note_key: str,
@@ -100,7 +143,8 @@ def _code_tab(code_fn, model, feature_names, class_names, file_name: str, label_
 
 
 def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = None, feature_names=None,
-                   class_names=None, input_features=None, raw_names=None) -> Sequential | None:
+                   class_names=None, input_features=None, raw_names=None, adopt: Adopt | None = None,
+                   adopt_with_settings: Adopt | None = None) -> Sequential | None:
     """Download/upload the model file and download Keras/NumPy code, in a popover.
 
     A popover, not an expander: its contents are drawn only while it is open. The Playground's page is drawn
@@ -111,6 +155,9 @@ def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = N
     The files hold the weights as of this run, so call it outside a live-training fragment.
     `input_features` (engine.features names) and `raw_names` (the data's own columns) make the exported code
     compute engineered inputs from the raw columns itself.
+    `adopt(model) -> None | reason`: the caller takes an uploaded model on here, so the panel shows one message
+    (loaded, or why not); `adopt_with_settings(model)`: the same after switching to the settings the file
+    carries under metadata["playground"], offered by a button when `adopt` refused the model.
     """
     inputs = {"input_features": input_features, "raw_names": raw_names} if input_features else {}
     with st.popover(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
@@ -125,10 +172,15 @@ def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = N
             )
         uploaded = st.file_uploader(t("model_io.upload_model"), type=["json"], key=f"{key}_upload_model",
                                     max_upload_size=MAX_MODEL_MB, help=t("model_io.upload_help", mb=MAX_MODEL_MB))
-        loaded = _handle_upload(uploaded, key)
+        loaded = _handle_upload(uploaded, key, adopt, adopt_with_settings)
         message = st.session_state.get(_upload_message_key(key))
         if message is not None:
             (st.error if message[0] == "error" else st.success)(message[1])
+        pending = st.session_state.get(_pending_key(key))
+        if pending is not None and adopt_with_settings is not None:
+            st.button(t("model_io.switch", settings=_settings_summary(pending[1])), key=f"{key}_switch_settings",
+                      type="primary", icon=":material/swap_horiz:", on_click=_switch_and_adopt,
+                      args=(key, adopt_with_settings))
         if model is not None and model.built:
             st.subheader(t("model_io.code_heading"))
             st.caption(t("model_io.code_intro"))

@@ -338,12 +338,51 @@ def set_field(name: str, value) -> None:
     st.session_state[session_key(name)] = value
 
 
-def adopt_model(loaded: Sequential, data: DataBundle) -> str | None:
+def _file_settings(loaded: Sequential) -> tuple[dict | None, str | None]:
+    """The Playground settings a model file carries (metadata["playground"]), each held to the same checks as a
+    link's text: (field -> value, None), or (None, the reason they cannot be used)."""
+    from ui.i18n import plain, t
+    from ui.state import _parse_strict, encode
+
+    saved = (loaded.metadata or {}).get("playground") if isinstance(loaded.metadata, dict) else None
+    if not isinstance(saved, dict):
+        return None, t("model_io.settings_invalid", field="playground")
+    settings = {}
+    for name, value in saved.items():
+        field = FIELDS_BY_NAME.get(str(name))
+        if field is None:
+            continue  # a setting this version does not have: the rest still apply
+        try:
+            settings[field.name] = _parse_strict(field, encode(field, value))
+        except (ValueError, TypeError):
+            return None, t("model_io.settings_invalid", field=plain(str(name)[:40]))
+    if settings.get("dataset") == UPLOAD:
+        return None, t("model_io.settings_upload")
+    return settings, None
+
+
+def adopt_model(loaded: Sequential, data: DataBundle, use_file_settings: bool = False) -> str | None:
     """Train an uploaded model from here on, if it fits the data; its layers become the configuration.
 
+    use_file_settings: first switch to the Playground settings saved in the file (data set, features, ...), so a
+    model saved on other data fits and predicts exactly as it did when saved.
     Returns None when adopted, else the reason (in the current language) and nothing changes.
     """
     from ui.i18n import t
+
+    if use_file_settings:
+        settings, reason = _file_settings(loaded)
+        if reason is not None:
+            return reason
+        before = current_config()
+        for name, value in settings.items():
+            set_field(name, value)
+        switched = bundle(current_config())
+        reason = t("model_io.settings_upload") if switched is None else adopt_model(loaded, switched)
+        if reason is not None:
+            for name, value in before.items():
+                set_field(name, value)
+        return reason
 
     units_needed = {1} if data.ds.problem in ("binary", "regression") else {data.ds.n_classes}
     if data.ds.problem == "binary":

@@ -174,3 +174,89 @@ def test_code_preview_folds_weights_and_stays_valid_python():
         assert len(preview.splitlines()) < len(code.splitlines())
         assert "X_example = np.array(" in preview  # the example inputs stay readable
         assert preview.startswith("import ") and '"""Keras 3' not in preview and '"""Plain NumPy' not in preview
+
+
+# ----- the Playground: a model saved on other data ------------------------------------------------
+PLAYGROUND = str(Path(__file__).parents[2] / "pages" / "1_Playground.py")
+# Settings unlike the defaults in every way that matters: another data set, five inputs, another network.
+SAVED_ON = {"dataset": "xor", "features": "x1,x2,x1^2,x2^2,x1*x2", "hidden": "5,3", "acts": "relu,tanh",
+            "data_seed": "4", "lr": "0.01"}
+
+
+def _playground(**params) -> AppTest:
+    at = AppTest.from_file(PLAYGROUND, default_timeout=60)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _saved_playground_file(train_steps: int = 3) -> tuple[bytes, Sequential, dict]:
+    """A model trained in the Playground on SAVED_ON, saved as the page saves it (its settings as metadata)."""
+    from ui.state import current_config
+
+    saver = _playground(**SAVED_ON)
+    for _ in range(train_steps):
+        saver.button(key="pg_step").click().run()
+    model = saver.session_state["pg.model"]
+    config = {name: saver.session_state[f"pg.{name}"] for name in current_config()}
+    metadata = {"playground": {k: list(v) if isinstance(v, tuple) else v for k, v in config.items()}}
+    return dumps(model, metadata=metadata).encode(), model, config
+
+
+def _messages(at) -> tuple[list[str], list[str]]:
+    return [e.value for e in at.error], [s.value for s in at.success]
+
+
+def test_a_model_from_other_data_gets_one_message_and_an_offer_to_switch_to_its_settings():
+    data, saved, saved_config = _saved_playground_file()
+    at = _playground()
+    mine = at.session_state["pg.model"]
+    at.file_uploader(key="pg_upload_model").upload("model.json", data, "application/json").run()
+    errors, successes = _messages(at)
+    # One message, not a green "Loaded" beside a red "needs 2 input(s)": it says why, and that nothing changed.
+    assert successes == [] and len(errors) == 1, (errors, successes)
+    assert "model.json was read but not loaded" in errors[0] and "Nothing was changed" in errors[0]
+    assert at.session_state["pg.model"] is mine and at.session_state["pg.dataset"] == "circle"
+    switch = at.button(key="pg_switch_settings")
+    assert "xor" in switch.label and "5-3" in switch.label
+
+    switch.click().run()
+    assert not at.exception
+    errors, successes = _messages(at)
+    assert errors == [] and len(successes) == 1 and "settings it was saved with" in successes[0]
+    for name in ("dataset", "features", "hidden", "acts", "data_seed"):
+        assert at.session_state[f"pg.{name}"] == saved_config[name], name
+    adopted = at.session_state["pg.model"]
+    for got, want in zip(adopted.get_weights(), saved.get_weights(), strict=True):
+        np.testing.assert_array_equal(got, want)
+    # It predicts exactly as saved, on the page's own (switched) data.
+    X_test = at.session_state["pg.bundle"][1].X_test
+    np.testing.assert_array_equal(adopted.predict(X_test), saved.predict(X_test))
+
+
+def test_a_mismatched_model_without_settings_is_refused_in_one_message():
+    other = _other_model()  # 2 inputs, 2 softmax outputs, no Playground settings
+    at = _playground(features="x1,x2,x1^2")
+    mine = at.session_state["pg.model"]
+    at.file_uploader(key="pg_upload_model").upload("m.json", dumps(other).encode(), "application/json").run()
+    errors, successes = _messages(at)
+    assert successes == [] and len(errors) == 1 and "was read but not loaded" in errors[0], (errors, successes)
+    assert "switch" not in errors[0]  # nothing to switch to: the file carries no Playground settings
+    assert at.session_state["pg.model"] is mine
+    assert not [b for b in at.button if b.key == "pg_switch_settings"]
+
+
+def test_forged_settings_in_a_model_file_are_refused_and_nothing_changes():
+    data, _, _ = _saved_playground_file(train_steps=0)
+    forged = json.loads(data)
+    forged["metadata"]["playground"]["hidden"] = [4096]
+    at = _playground()
+    before = {name: at.session_state[f"pg.{name}"] for name in ("dataset", "features", "hidden")}
+    at.file_uploader(key="pg_upload_model").upload("model.json", json.dumps(forged).encode(),
+                                                   "application/json").run()
+    at.button(key="pg_switch_settings").click().run()
+    errors, successes = _messages(at)
+    assert successes == [] and len(errors) == 1 and "hidden" in errors[0]
+    assert {name: at.session_state[f"pg.{name}"] for name in before} == before

@@ -30,4 +30,18 @@ STRINGS = {
     ),
     "model_io.code_failed": "This network cannot be written as code: {reason}",
     "model_io.weights_elided": "trained values: see the downloaded file",
+    "model_io.not_adopted": "{name} was read but not loaded: {reason}",
+    "model_io.not_adopted_switch": (
+        "{name} was read but not loaded: {reason} The file also holds the Playground settings it was trained "
+        "with: switch to them to load it."
+    ),
+    "model_io.switch": "Switch to the file's settings ({settings}) and load it",
+    "model_io.loaded_with_settings": (
+        "Loaded {name} with the settings it was saved with: {layers} layer(s), {params} weights and biases."
+    ),
+    "model_io.settings_invalid": "the file's Playground settings are not valid here ({field}). Nothing was changed.",
+    "model_io.settings_upload": (
+        "the file was trained on an uploaded table: upload that table first, then load the model. "
+        "Nothing was changed."
+    ),
 }

@@ -21,4 +21,12 @@ STRINGS = {
     "model_io.numpy_note": "只需要 NumPy：dense() 用 W[:, i] 计算每个神经元，sequential() 把各层串联起来。",
     "model_io.code_failed": "无法为该神经网络生成代码：{reason}",
     "model_io.weights_elided": "训练得到的数值：见下载的文件",
+    "model_io.not_adopted": "已读取 {name}，但未加载：{reason}",
+    "model_io.not_adopted_switch": (
+        "已读取 {name}，但未加载：{reason} 该文件还保存了训练时的游乐场设置：切换到这些设置即可加载。"
+    ),
+    "model_io.switch": "切换到文件中的设置（{settings}）并加载",
+    "model_io.loaded_with_settings": "已按保存时的设置加载 {name}：{layers} 层，共 {params} 个权重和偏置。",
+    "model_io.settings_invalid": "文件中的游乐场设置在这里无效（{field}）。未做任何更改。",
+    "model_io.settings_upload": "该文件是在上传的表格上训练的：请先上传那个表格，再加载模型。未做任何更改。",
 }
