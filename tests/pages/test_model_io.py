@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from engine import SGD, Dense, Sequential
 from engine.codegen import keras_code, numpy_code
 from engine.serialization import dumps
+from tests.pages.test_playground import open_page as _playground
 from ui.model_io import MAX_MODEL_BYTES, code_preview, load_uploaded_model
 
 APP = str(Path(__file__).with_name("model_io_app.py"))
@@ -177,19 +178,9 @@ def test_code_preview_folds_weights_and_stays_valid_python():
 
 
 # ----- the Playground: a model saved on other data ------------------------------------------------
-PLAYGROUND = str(Path(__file__).parents[2] / "pages" / "1_Playground.py")
 # Settings unlike the defaults in every way that matters: another data set, five inputs, another network.
 SAVED_ON = {"dataset": "xor", "features": "x1,x2,x1^2,x2^2,x1*x2", "hidden": "5,3", "acts": "relu,tanh",
             "data_seed": "4", "lr": "0.01"}
-
-
-def _playground(**params) -> AppTest:
-    at = AppTest.from_file(PLAYGROUND, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _saved_playground_file(train_steps: int = 3) -> tuple[bytes, Sequential, dict]:
