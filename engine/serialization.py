@@ -30,7 +30,9 @@ class ModelFileError(ValueError):
     """A model file that cannot be read, with a plain English message; `code` and `params` let the UI translate.
 
     Codes: "model_file_unreadable" (path, reason), "model_file_too_large" (), "model_file_not_json" (detail),
-    "model_file_invalid" (detail: the English reason after "Not a valid model file: ").
+    "model_file_invalid" (detail: the English reason after "Not a valid model file: "; kind: which check failed,
+    "whole" (what, low, high), "unknown" (what, value), "array_list" / "array_rectangular" / "array_numbers" /
+    "array_finite" (what), "array_shape" (what, shape, expected), "nested" (), "not_text" (), or "other").
     """
 
     def __init__(self, code: str, message: str, **params):
@@ -121,13 +123,14 @@ def load_model(path) -> Sequential:
 
 
 # ----- reading: every check raises ModelFileError with a plain message -----------------------------------
-def _fail(message: str):
-    raise ModelFileError("model_file_invalid", f"Not a valid model file: {message}.", detail=message)
+def _fail(message: str, kind: str = "other", **params):
+    raise ModelFileError("model_file_invalid", f"Not a valid model file: {message}.", detail=message, kind=kind,
+                         **params)
 
 
-def _require(condition: bool, message: str) -> None:
+def _require(condition: bool, message: str, kind: str = "other", **params) -> None:
     if not condition:
-        _fail(message)
+        _fail(message, kind, **params)
 
 
 def _is_number(value) -> bool:
@@ -136,26 +139,29 @@ def _is_number(value) -> bool:
 
 def _whole(value, what: str, low: int, high: int) -> int:
     _require(isinstance(value, int) and not isinstance(value, bool) and low <= value <= high,
-             f"{what} must be a whole number from {low} to {high}")
+             f"{what} must be a whole number from {low} to {high}", "whole", what=what, low=low, high=high)
     return value
 
 
 def _name(value, table, what: str) -> str:
-    _require(isinstance(value, str) and value in table, f"unknown {what} {value!r}")
+    _require(isinstance(value, str) and value in table, f"unknown {what} {value!r}", "unknown", what=what,
+             value=repr(value)[:60])
     return value
 
 
 def _array(value, shape: tuple, what: str) -> np.ndarray:
     """A float64 array of exactly `shape` from nested JSON lists of finite numbers."""
-    _require(isinstance(value, list), f"{what} must be a list of numbers")
+    _require(isinstance(value, list), f"{what} must be a list of numbers", "array_list", what=what)
     try:
         array = np.array(value)
     except (TypeError, ValueError):
-        _fail(f"{what} must be a regular (rectangular) list of numbers")
-    _require(array.dtype.kind in "iuf", f"{what} must hold numbers only")
-    _require(array.shape == shape, f"{what} has shape {array.shape}, expected {shape}")
+        _fail(f"{what} must be a regular (rectangular) list of numbers", "array_rectangular", what=what)
+    _require(array.dtype.kind in "iuf", f"{what} must hold numbers only", "array_numbers", what=what)
+    _require(array.shape == shape, f"{what} has shape {array.shape}, expected {shape}", "array_shape", what=what,
+             shape=str(array.shape), expected=str(shape))
     array = array.astype(np.float64)
-    _require(bool(np.isfinite(array).all()), f"{what} contains a value that is not a finite number")
+    _require(bool(np.isfinite(array).all()), f"{what} contains a value that is not a finite number", "array_finite",
+             what=what)
     return array
 
 
@@ -183,7 +189,7 @@ def loads(text) -> Sequential:
         try:
             text = bytes(text).decode("utf-8")
         except UnicodeDecodeError:
-            _fail("it is not UTF-8 text")
+            _fail("it is not UTF-8 text", "not_text")
     _require(isinstance(text, str), "expected JSON text")
     _require(len(text) <= MAX_TEXT_CHARS, "the file is too large")
     try:
@@ -195,7 +201,7 @@ def loads(text) -> Sequential:
         raise ModelFileError("model_file_not_json", f"Not a valid model file: it is not JSON ({detail}).",
                              detail=detail) from None
     except RecursionError:
-        _fail("it is nested too deeply")
+        _fail("it is nested too deeply", "nested")
     _require(isinstance(document, dict), "the top level must be a JSON object")
     _require(document.get("format") == FORMAT, f"it is not a {FORMAT} file")
     _require(document.get("version") == VERSION, f"unsupported version {document.get('version')!r}")

@@ -31,10 +31,22 @@ def load_uploaded_model(data: bytes, max_bytes: int = MAX_MODEL_BYTES) -> Sequen
         raise ValueError(t("model_io.not_text")) from None
     try:
         return serialization.loads(text)
+    except serialization.ModelFileError as error:
+        raise ValueError(model_file_reason(error)) from None
     except ValueError:
         raise
     except Exception:  # a hostile file (e.g. JSON nested 100,000 deep) must not crash the page
         raise ValueError(t("model_io.unreadable")) from None
+
+
+def model_file_reason(error: serialization.ModelFileError) -> str:
+    """Why a model file was refused, in the page's language: translated by the error's code (and, for an invalid
+    file, by which check failed); field names (input_dim, layer 2 units) and values stay as the file has them.
+    Raw text: the caller shows it through `plain`."""
+    params = {name: str(value) for name, value in error.params.items() if name != "kind"}
+    if error.code == "model_file_invalid":
+        return t(f"model_io.invalid.{error.params.get('kind', 'other')}", **params)
+    return t(f"model_io.error.{error.code}", **params)
 
 
 # A weight literal as codegen writes it: on one line, or opened by `NAME = np.array(` and closed by `)` alone

@@ -231,7 +231,11 @@ def test_engine_errors_carry_codes_and_params_for_translation(tmp_path):
         with pytest.raises(ModelFileError) as caught:
             loads(text)
         assert caught.value.code == code and isinstance(caught.value, ValueError)
-    assert caught.value.params == {"detail": "it is not a nn-playground-model file"}
+    assert caught.value.params == {"detail": "it is not a nn-playground-model file", "kind": "other"}
+    with pytest.raises(ModelFileError) as caught:
+        loads('{"format": "nn-playground-model", "version": 1, "dtype": "float16"}')
+    assert caught.value.params == {"detail": "unknown dtype 'float16'", "kind": "unknown", "what": "dtype",
+                                   "value": "'float16'"}
     with pytest.raises(ModelFileError) as caught:
         load_model(tmp_path / "missing.json")
     assert caught.value.code == "model_file_unreadable" and caught.value.params["reason"]

@@ -251,3 +251,20 @@ def test_forged_settings_in_a_model_file_are_refused_and_nothing_changes():
     errors, successes = _messages(at)
     assert successes == [] and len(errors) == 1 and "hidden" in errors[0]
     assert {name: at.session_state[f"pg.{name}"] for name in before} == before
+
+
+def test_an_invalid_model_file_is_explained_in_chinese_by_its_error_code():
+    document = json.loads(dumps(_other_model()))
+    document["weights"][0] = [[1.0, 2.0]]  # a (1, 2) array where the first layer needs (2, 3)
+    at = _app(lang="zh")
+    _uploader(at).upload("形.json", json.dumps(document).encode(), "application/json")
+    at.run()
+    message = at.error[0].value.replace("\\", "")  # as read: the page escapes Markdown with backslashes
+    assert "形状为 (1, 2)，网络需要 (2, 3)" in message and "当前模型保持不变" in message
+    assert "has shape" not in message and "Not a valid" not in message  # no English reason left in
+    document = json.loads(dumps(_other_model()))
+    document["layers"][0]["activation"] = "<b>evil</b>"
+    at = _app(lang="zh")
+    _uploader(at).upload("激.json", json.dumps(document).encode(), "application/json")
+    at.run()
+    assert "未知的 activation" in at.error[0].value and "unknown" not in at.error[0].value

@@ -44,4 +44,18 @@ STRINGS = {
         "the file was trained on an uploaded table: upload that table first, then load the model. "
         "Nothing was changed."
     ),
+    # engine.serialization.ModelFileError, by code (and by `kind` for an invalid file)
+    "model_io.error.model_file_unreadable": "the file could not be read ({reason}).",
+    "model_io.error.model_file_too_large": "the file is too large to be a model from this playground.",
+    "model_io.error.model_file_not_json": "the file is not JSON ({detail}).",
+    "model_io.invalid.whole": "in this file, {what} must be a whole number from {low} to {high}.",
+    "model_io.invalid.unknown": "this file names an unknown {what}: {value}.",
+    "model_io.invalid.array_list": "in this file, {what} must be a list of numbers.",
+    "model_io.invalid.array_rectangular": "in this file, {what} must be a regular (rectangular) list of numbers.",
+    "model_io.invalid.array_numbers": "in this file, {what} must hold numbers only.",
+    "model_io.invalid.array_shape": "in this file, {what} has shape {shape}; the network needs {expected}.",
+    "model_io.invalid.array_finite": "in this file, {what} holds a value that is not a finite number.",
+    "model_io.invalid.nested": "the file is nested too deeply to be a model file.",
+    "model_io.invalid.not_text": "the file is not UTF-8 text, so it is not a model file from this playground.",
+    "model_io.invalid.other": "this is not a valid model file ({detail}).",
 }

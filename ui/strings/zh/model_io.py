@@ -29,4 +29,18 @@ STRINGS = {
     "model_io.loaded_with_settings": "已按保存时的设置加载 {name}：{layers} 层，共 {params} 个权重和偏置。",
     "model_io.settings_invalid": "文件中的游乐场设置在这里无效（{field}）。未做任何更改。",
     "model_io.settings_upload": "该文件是在上传的表格上训练的：请先上传那个表格，再加载模型。未做任何更改。",
+    # engine.serialization.ModelFileError，按错误代码（无效文件再按 kind）翻译
+    "model_io.error.model_file_unreadable": "无法读取该文件（{reason}）。",
+    "model_io.error.model_file_too_large": "文件太大，不可能是本游乐场保存的模型。",
+    "model_io.error.model_file_not_json": "该文件不是 JSON（{detail}）。",
+    "model_io.invalid.whole": "文件中的 {what} 必须是 {low} 到 {high} 之间的整数。",
+    "model_io.invalid.unknown": "文件中有未知的 {what}：{value}。",
+    "model_io.invalid.array_list": "文件中的 {what} 必须是数字列表。",
+    "model_io.invalid.array_rectangular": "文件中的 {what} 必须是规则（矩形）的数字列表。",
+    "model_io.invalid.array_numbers": "文件中的 {what} 只能包含数字。",
+    "model_io.invalid.array_shape": "文件中的 {what} 形状为 {shape}，网络需要 {expected}。",
+    "model_io.invalid.array_finite": "文件中的 {what} 含有不是有限数的值。",
+    "model_io.invalid.nested": "文件嵌套层数太深，不是模型文件。",
+    "model_io.invalid.not_text": "该文件不是 UTF-8 文本，因此不是本游乐场保存的模型文件。",
+    "model_io.invalid.other": "这不是有效的模型文件（{detail}）。",
 }
