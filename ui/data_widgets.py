@@ -65,6 +65,9 @@ def _target_cells(table, targets: list[str]):
     return table.numbers[:, [table.index(c) for c in targets]]
 
 
+UPLOAD_CEILING_MB = max(1, round(5 * MAX_BYTES / 1e6))  # files up to 5x the limit get the in-page reason
+
+
 def csv_upload(key: str, confirm: bool = False) -> Dataset | None:
     """A file uploader and a paste-a-table box, column pickers and a problem type (proposed, overridable).
 
@@ -73,8 +76,10 @@ def csv_upload(key: str, confirm: bool = False) -> Dataset | None:
     "Use this data" (so the caller replaces its data once, on purpose).
     """
     st.caption(t("data.limits", mb=MAX_BYTES / 1e6, rows=MAX_ROWS))
-    uploaded = st.file_uploader(t("data.upload_file"), key=f"{key}.file",
-                                max_upload_size=max(1, round(MAX_BYTES / 1e6)))
+    # The uploader lets through files well past the limit, so a too-large file is refused in the page with its
+    # size and the limit (the browser's own refusal shows its reason only on hover); beyond the ceiling it
+    # still refuses them itself, so a huge file never reaches the server.
+    uploaded = st.file_uploader(t("data.upload_file"), key=f"{key}.file", max_upload_size=UPLOAD_CEILING_MB)
     pasted = st.text_area(t("data.paste_table"), key=f"{key}.paste", height=120,
                           placeholder=t("data.paste_placeholder"))
     if uploaded is not None:

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from engine.csvdata import MAX_BYTES
 from engine.datasets import Dataset
 
 SCRIPT = str(Path(__file__).parent / "csv_upload_app.py")
@@ -134,3 +135,16 @@ def test_markdown_in_column_names_is_shown_as_typed_never_as_a_link():
     assert r"\[click\]\(http\://evil.example\)" in caption
     _paste(at, "x1,y\n1,0\ninf,1\n3,0\n")
     assert any("infinite" in e.value for e in at.error), [e.value for e in at.error]
+
+
+def test_a_file_past_the_limit_is_refused_in_the_page_with_its_size_not_only_on_hover():
+    at = _app()
+    uploader = at.file_uploader(key="own.file")
+    # The browser lets it through (its own refusal would say why only in a tooltip) ...
+    assert uploader.proto.max_upload_size_mb * 1e6 > 3 * MAX_BYTES
+    big = b"x1,x2,y\n" + b"1.0,2.0,0\n" * (int(1.5 * MAX_BYTES) // 10)
+    uploader.upload("big.csv", big, "text/csv").run()
+    assert not at.exception
+    # ... and the page says why, in words, with both numbers.
+    assert len(at.error) == 1 and "the limit is 2 MB" in at.error[0].value and "3.0 MB" in at.error[0].value
+    assert _result(at) == "RESULT: none"
