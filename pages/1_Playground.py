@@ -112,6 +112,8 @@ def live_view() -> None:
     data = pg.bundle(current_config())  # an edit (a click on the map) makes a new bundle, not a new model
     if model is None or data is None:
         return
+    if st.session_state.pop(hands_on.EDITED_KEY, False):
+        st.rerun()  # a click changed the data: the whole page shows the edited set (count, undo, download)
     if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
     live = view.live_view(model, data, current_config(),
@@ -120,17 +122,21 @@ def live_view() -> None:
                           pick=hands_on.current_pick(data),
                           class_maps=bool(st.session_state.get("pg_class_maps")),
                           mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
-                          neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter)
+                          neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
+                          diagram_px=view.PRESENTER_DIAGRAM_PX if presenter else view.DIAGRAM_PX)
     st.markdown(live.text)
     left, right = st.columns([1, 1], gap="small")
-    with left:
-        live_chart(live.diagram, key="pg_diagram", fit_width=True)
+    # Vega charts take a CSS class from a keyed container only (tests and the benchmark find them by it).
+    with left, st.container(key="pg_diagram"):
+        live_chart(live.diagram, key="pg_diagram_chart")
     with right:
         if live.map_data is not None:
             map_canvas(live.map_data, key=hands_on.MAP_KEY, on_click=hands_on.on_map_click)
         elif live.map_figure is not None:
-            live_chart(live.map_figure, key="pg_map_chart")
-    live_chart(live.below, key="pg_charts")
+            with st.container(key="pg_map_vega"):
+                live_chart(live.map_figure, key="pg_map_chart")
+    with st.container(key="pg_charts"):
+        live_chart(live.below, key="pg_charts_chart")
 
 
 if model is not None:

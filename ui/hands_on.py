@@ -16,6 +16,7 @@ from ui.map_canvas import clicked
 
 PICK_KEY, MODE_KEY, NEURON_KEY = "pg.pick", "pg.edit_mode", "pg.selected_neuron"
 MAP_KEY = "pg_map"
+EDITED_KEY = "pg.edited"
 
 
 def current_pick(data: "pg.DataBundle") -> tuple[str, int]:
@@ -54,6 +55,7 @@ def on_map_click() -> None:
         scale = (float(np.ptp(data.xs)) or 1.0, float(np.ptp(data.ys)) or 1.0)
         edit = data_edits.click_edit(data.train.X, xy, new_point_value(data), scale)
         st.session_state[data_edits.EDITS_KEY] = [*pg.edits(), edit]
+        st.session_state[EDITED_KEY] = True  # the live fragment then reruns the page (counts, download, undo)
         if edit["op"] == "add":
             st.session_state[PICK_KEY] = ("train", data.train.n_examples)  # the new row
     else:

@@ -17,7 +17,9 @@ from ui.i18n import plain, t
 from ui.map_canvas import map_data
 
 MAP_PX = 330
-DIAGRAM_PX = 300  # the diagram's width at 1024 px with the sidebar open: narrower layers as layers are added
+DIAGRAM_PX = 280  # the diagram's width: half the live view at 1024 px with the sidebar open (narrower layers as
+# layers are added); in presenter mode (no sidebar) wider
+PRESENTER_DIAGRAM_PX = 480
 DIAGRAM_HEIGHT_PX = 400  # its tallest (a layer of many neurons packs them closer)
 
 
@@ -93,7 +95,7 @@ def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIA
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
     return charts.network_diagram_figure(model, data.feature_names, class_names(data, units), node_maps=node_maps,
-                                         column_px=max(44, min(115, (width_px - 80) // columns)),
+                                         column_px=max(36, min(115, (width_px - 80) // columns)),
                                          max_height=DIAGRAM_HEIGHT_PX)
 
 
@@ -194,7 +196,7 @@ def map_canvas_data(model, data: "pg.DataBundle", units: int, config: dict, *, p
     return map_data(rgb, box_x, box_y, data.points_X[shown], colors[shown], data.points_test[shown], palette,
                     picked=picked, axis_names=data.ds.feature_names, mode=mode,
                     font=18 if presenter else 13, mark=5.5 if presenter else 3.5,
-                    max_vh=0.78 if presenter else 0.62)
+                    max_vh=0.7 if presenter else 0.62)
 
 
 def _extent(centres: np.ndarray) -> tuple[float, float]:

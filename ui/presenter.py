@@ -9,8 +9,8 @@ One screen: the title, the controls, the diagram and the map fit 1024x768 and 12
 import streamlit as st
 
 _ONE_SCREEN_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 2.4rem; padding-left: 1.5rem; padding-right: 1.5rem; }
-[data-testid="stMainBlockContainer"] h1 { font-size: 1.5rem; padding: 0; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.9rem; padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding: 0; line-height: 1.3; }
 .st-key-pg_side [class*="st-key-pg_layer_"] { flex-wrap: nowrap !important; gap: 0.1rem; }
 .st-key-pg_live h4 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
                      padding: 0.1rem 0; }
@@ -23,7 +23,8 @@ _ONE_SCREEN_CSS = """
 _PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
   { display: none !important; }
-[data-testid="stMainBlockContainer"] { max-width: 100%; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 0.8rem; }
+[data-testid="stHeader"], [data-testid="stMainBlockContainer"] h1 { display: none; }
 .st-key-pg_live h4 { font-size: 1.6rem; }
 .st-key-pg_live [data-testid="stMarkdownContainer"] p { font-size: 1.2rem; }
 .st-key-pg_controls button p, .st-key-pg_side p { font-size: 1.25rem; }

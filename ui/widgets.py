@@ -14,23 +14,20 @@ _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
 
 
-def live_chart(figure: Figure, key: str | None = None, fit_width: bool = False) -> None:
+def live_chart(figure: Figure, key: str | None = None) -> None:
     """Draw `figure` (from a `ui.charts.*_figure` builder or `combine`); cheap to call many times a second.
 
     `key` gives the chart a stable identity (and the CSS class st-key-<key>)."""
     cache = st.session_state.setdefault(_SPEC_CACHE_KEY, {})
-    cache_key = (figure.key, current_language(), fit_width)
+    cache_key = (figure.key, current_language())
     spec = cache.get(cache_key)
     if spec is None:
         if len(cache) >= _SPEC_CACHE_SIZE:
             cache.clear()
         spec = cache[cache_key] = figure.spec()
-        if fit_width:
-            # As wide as its column (a layered chart in pixel coordinates stretches its x range), no CSS scaling.
-            spec = cache[cache_key] = {**spec, "width": "container", "autosize": {"type": "fit-x", "contains": "padding"}}
     # Constant inline data (titles, labels) is already in the spec's datasets; the frames are the live data.
     st.vega_lite_chart(spec={**spec, "datasets": {**spec.get("datasets", {}), **figure.frames}},
-                       width="stretch" if fit_width else "content", key=key)
+                       width="content", key=key)
 
 
 # ----- widgets bound to a Playground field ------------------------------------------------------------------
