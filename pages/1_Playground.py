@@ -128,7 +128,7 @@ def live_view() -> None:
     left, right = st.columns([1, 1], gap="small")
     # Vega charts take a CSS class from a keyed container only (tests and the benchmark find them by it).
     with left, st.container(key="pg_diagram"):
-        live_chart(live.diagram, key="pg_diagram_chart")
+        live_chart(live.diagram, key=hands_on.DIAGRAM_KEY, on_select=hands_on.on_diagram_click)
     with right:
         if live.map_data is not None:
             map_canvas(live.map_data, key=hands_on.MAP_KEY, on_click=hands_on.on_map_click)

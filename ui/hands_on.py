@@ -116,6 +116,28 @@ def set_parameter(model, layer: int, name: str, index: tuple, value: float) -> N
     model.set_weights(weights)
 
 
+DIAGRAM_KEY = "pg_diagram_chart"
+
+
+def on_diagram_click() -> None:
+    """The diagram's click callback: a neuron (its map replaces the decision map, its bias can be typed) or a link
+    (its weight can be typed: the neuron it feeds, and the weight's source, are chosen in the hand panel)."""
+    state = st.session_state.get(DIAGRAM_KEY)
+    selection = getattr(state, "selection", None) or (state or {}).get("selection", {})
+    # An empty {} is a selection that was cleared (a click elsewhere).
+    link, neuron = ([item for item in selection.get(name) or [] if item] for name in ("link", "neuron"))
+    try:
+        if link:
+            st.session_state[NEURON_KEY] = (int(link[0]["layer"]), int(link[0]["dst"]))
+            st.session_state["w.hand_from"] = int(link[0]["src"])
+        elif neuron and int(neuron[0]["column"]) > 0:  # column 0: the inputs, no bias
+            st.session_state[NEURON_KEY] = (int(neuron[0]["column"]) - 1, int(neuron[0]["unit"]))
+    except (KeyError, TypeError, ValueError):
+        return
+    st.session_state.pop("w.hand_neuron", None)  # the panel's picker follows the click
+    st.session_state[EDITED_KEY] = True  # the hand panel is outside the live fragment: the page reruns
+
+
 def _neurons(model) -> list:
     return [None] + [(layer, unit) for layer, dense in enumerate(model.layers) for unit in range(dense.units)]
 

@@ -95,6 +95,7 @@ def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIA
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
     return charts.network_diagram_figure(model, data.feature_names, class_names(data, units), node_maps=node_maps,
+                                         select=True,
                                          column_px=max(36, min(115, (width_px - 80) // columns)),
                                          max_height=DIAGRAM_HEIGHT_PX)
 
@@ -161,8 +162,11 @@ def _map_colors(model, data: "pg.DataBundle", units: int, config: dict, neuron=N
     if neuron is not None:
         layer, unit = neuron
         values = model.layer_outputs(data.grid)[layer]["a"][:, unit].reshape(r, r)
-        scale = float(np.abs(values).max()) or 1.0
-        rgb = charts.field_colors(values / scale, "regression", value_domain=(-1.0, 1.0), discretize=discretize)
+        if layer == len(model.layers) - 1 and values.min() >= 0 and values.max() <= 1:
+            rgb = charts.field_colors(values, "binary", discretize=discretize)  # a probability, as the map draws it
+        else:  # as the diagram draws a neuron: scaled by its own largest |value|
+            scale = float(np.abs(values).max()) or 1.0
+            rgb = charts.field_colors(values / scale, "regression", value_domain=(-1.0, 1.0), discretize=discretize)
     else:
         out = model.predict_proba(data.grid)
         if problem == "regression":
@@ -237,6 +241,8 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     rows = [bottom] + ([extra] if extra else [])
     weights = sum(layer.W.size for layer in model.layers)
     notes = [f"{t('pg.point_title')}: {caption}"]
+    if neuron is not None and canvas is not None:
+        notes.insert(0, t("pg.map_neuron", layer=neuron[0] + 1, unit=neuron[1] + 1))
     if weights > charts.MAX_LINKS:
         notes.append(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
     if not data.is_2d and data.X_train.shape[1] > 1:

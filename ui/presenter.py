@@ -9,7 +9,7 @@ One screen: the title, the controls, the diagram and the map fit 1024x768 and 12
 import streamlit as st
 
 _ONE_SCREEN_CSS = """
-[data-testid="stMainBlockContainer"] { padding-top: 2.9rem; padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 3.4rem; padding-left: 1.5rem; padding-right: 1.5rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding: 0; line-height: 1.3; }
 .st-key-pg_side [class*="st-key-pg_layer_"] { flex-wrap: nowrap !important; gap: 0.1rem; }
 .st-key-pg_live h4 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;

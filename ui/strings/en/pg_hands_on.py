@@ -7,8 +7,6 @@ STRINGS = {
     "pg.reset_help": "Start again from the first weights (key: Z).",
     "pg.presenter": "Presenter mode",
     "pg.presenter_help": "For a projector: no sidebar, larger text and points, the live view fills the screen.",
-    "pg.map_help_pick": "Click the map to pick the nearest point: its numbers and bars follow.",
-    "pg.map_help_edit": "Edit mode: a click adds a point of the chosen class; a click on a training point removes it.",
     "pg.edit_mode": "Draw data",
     "pg.edit_mode_help": "Add points with a click, remove one by clicking it. Training goes on with the edited set.",
     "pg.edit_class": "Class of new points",
@@ -18,7 +16,6 @@ STRINGS = {
     "pg.edit_count": "{n} edit(s): {rows} training points",
     "pg.edit_download": "Download the training set (CSV)",
     "pg.edit_only_2d": "Points can be drawn on 2-D data sets only.",
-    "pg.layer_short": "L{n}",
     "pg.neurons_more": "One more neuron in hidden layer {n}",
     "pg.neurons_less": "One neuron fewer in hidden layer {n}",
     "pg.hand": "Set a weight or bias by hand",
@@ -29,5 +26,5 @@ STRINGS = {
     "pg.hand_weight_from": "weight from",
     "pg.hand_weight": "weight",
     "pg.hand_help": "The running model takes the value at once; the map shows this neuron's output while it is chosen.",
-    "pg.builder": "Layers, activations, output and seed",
+    "pg.map_neuron": "The map shows neuron #{unit} of layer {layer} (choose “none” below for the decision map)",
 }

@@ -6,8 +6,6 @@ STRINGS = {
     "pg.reset_help": "从最初的权重重新开始（快捷键：Z）。",
     "pg.presenter": "演示模式",
     "pg.presenter_help": "用于投影：隐藏侧边栏，文字和数据点更大，实时视图占满屏幕。",
-    "pg.map_help_pick": "点击图中任意位置，选中最近的样本：它的数值和概率条随之更新。",
-    "pg.map_help_edit": "编辑模式：点击空白处添加一个所选类别的点；点击一个训练样本将其删除。",
     "pg.edit_mode": "绘制数据",
     "pg.edit_mode_help": "点击添加样本，点击样本删除它。训练会在编辑后的数据上继续。",
     "pg.edit_class": "新样本的类别",
@@ -17,7 +15,6 @@ STRINGS = {
     "pg.edit_count": "{n} 处修改：{rows} 个训练样本",
     "pg.edit_download": "下载训练集（CSV）",
     "pg.edit_only_2d": "只有二维数据集可以绘制样本。",
-    "pg.layer_short": "第{n}层",
     "pg.neurons_more": "隐藏层 {n} 增加一个神经元",
     "pg.neurons_less": "隐藏层 {n} 减少一个神经元",
     "pg.hand": "手动设置权重或偏置",
@@ -28,5 +25,5 @@ STRINGS = {
     "pg.hand_weight_from": "权重来自",
     "pg.hand_weight": "权重 (weight)",
     "pg.hand_help": "正在训练的模型立即使用这个值；选中神经元时，图中显示该神经元的输出。",
-    "pg.builder": "层、激活函数、输出层与随机种子",
+    "pg.map_neuron": "图中显示第 {layer} 层的神经元 #{unit}（在下方选择“无”回到决策边界图）",
 }
