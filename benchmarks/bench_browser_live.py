@@ -6,15 +6,15 @@ Chromium (Debian's) opens /Playground?dataset=spiral (the default network: 2 hid
 units, Adam, batch 10, 30 epochs per update), presses Play and measures for `seconds`:
 - updates/s: ticks that reached the page (the status line's text changes: epoch counter, losses, accuracies;
   seen by a MutationObserver);
-- canvas renders/s of the live chart (diagram, map, curves and bars are one Vega view): Vega clears its canvas
-  once per render, so `clearRect` calls are counted (an init script wraps it); one render per update;
+- canvas renders/s of each live chart (the diagram and the curves with the bars are Vega views, the map a canvas
+  component): each clears its canvas once per render, so `clearRect` calls are counted (an init script wraps it);
 - remounts: chart canvases removed from the page (a remount blanks the chart for a frame);
 - epochs/s: the epoch counter's change over the window;
 - the server's memory (VmRSS) at the window's start and end: flat over a long window means the history and the
   session's caches are capped.
 Then, in a second window of `BLANK_SECONDS` (reading the canvas back costs the browser time, so not during the
-first): blank frames, animation frames in which part of the live chart is missing (no canvas, or the map or
-the neuron maps not drawn: `tests.browser.conftest.blank_chart_frames`).
+first): blank frames, animation frames in which the map (then the diagram with its neuron maps) is missing or
+partly undrawn (`tests.browser.conftest.blank_chart_frames`).
 Figures are printed as ratios: against TF Playground (1 epoch per frame at 60 fps = 60 epochs/s), against the
 page's timer (1 / TICK_SECONDS), and against a reference measured in this run: the server-side work of one tick
 (30 epochs of fit, the test evaluation, the chart data and its Arrow encoding), timed in-process: the update
@@ -85,7 +85,9 @@ RESULT = """
 }
 """
 
-CHARTS = ("pg_live",)  # the live area: one Vega chart (diagram, map, curves, the picked point's bars)
+# The live area: the diagram (Vega), the map (a canvas component: one clearRect per render), the curves and the
+# picked point's bars (Vega). Blank frames are watched on the map, the chart the class looks at.
+CHARTS = ("pg_diagram", "pg_map", "pg_charts")
 
 
 def epoch_shown(page) -> int:
@@ -156,7 +158,8 @@ def main(seconds: float = 20.0, query: str = "") -> None:
             page.wait_for_timeout(seconds * 1000)
             result = page.evaluate(RESULT, list(CHARTS))
             epoch_end, elapsed, rss_end = epoch_shown(page), time.monotonic() - t0, rss_mb(proc.pid)
-            blank, counts, _ = blank_chart_frames(page, f".st-key-{CHARTS[0]} canvas", BLANK_SECONDS)
+            blank, counts, _ = blank_chart_frames(page, f".st-key-{CHARTS[1]} canvas", BLANK_SECONDS)
+            blank_diagram, _, _ = blank_chart_frames(page, f".st-key-{CHARTS[0]} canvas", BLANK_SECONDS / 2)
             page.get_by_role("button", name="Pause").click()
             browser.close()
     finally:
@@ -176,7 +179,7 @@ def main(seconds: float = 20.0, query: str = "") -> None:
           f"(1 epoch/frame at 60 fps)")
     print(f"  chart canvases removed (remounts): {result['removed']}")
     print(f"  animation frames with part of the chart missing: {blank} of {len(counts)} "
-          f"({blank / max(len(counts), 1):.1%}; second window of {BLANK_SECONDS:.0f} s)")
+          f"({blank / max(len(counts), 1):.1%}; second window of {BLANK_SECONDS:.0f} s); diagram: {blank_diagram}")
     print(f"  server memory: {rss_start:.0f} MB at the window's start, {rss_end:.0f} MB at its end "
           f"({rss_end / rss_start:.3f}x)")
     print(f"  reference: one tick's server-side work in-process = {reference * 1000:.1f} ms")

@@ -7,18 +7,23 @@ setup_page("pg.title")
 import streamlit as st
 
 from engine.datasets import DATASETS
+from ui import hands_on
 from ui import playground as pg
 from ui import playground_view as view
 from ui.data_widgets import csv_upload
 from ui.i18n import current_language, t
+from ui.map_canvas import map_canvas
 from ui.model_io import model_io_panel
+from ui.presenter import layout_css
 from ui.state import current_config, load_from_url, playground_link, write_to_url
 from ui.widgets import (
     data_controls,
     feature_toggles,
+    layer_stepper,
     live_chart,
     network_builder,
     output_controls,
+    presenter_toggle,
     training_controls,
     view_controls,
 )
@@ -61,30 +66,11 @@ if data is None:
     st.stop()
 
 config = current_config()
-with st.container(border=True, key="pg_builder"):
-    network_builder()
-    output_controls()
-
+presenter = bool(config["presenter"])
+layout_css(presenter)
 model = pg.ensure_model(config, data)
 problem = data.ds.problem
 head = pg.head_choice(config, problem)
-loss_name, from_logits = pg.loss_choice(config, problem, head)
-mismatch = pg.mismatch_text(head, loss_name, from_logits)
-unreachable = pg.unreachable_targets(head, data.ds)
-with st.container(key="pg_status"):
-    st.caption(t("pg.output_summary", units=pg.output_units(head, data.ds), head=t(f"widgets.head.{head}"),
-                 loss=t(f"widgets.loss.{loss_name}"), problem=t(f"data.problem.{problem}")))
-    if mismatch:
-        st.warning(t("pg.mismatch", detail=mismatch), icon=":material/warning:")
-    if unreachable:
-        st.warning(t("pg.head_range", head=t(f"widgets.head.{head}"), **unreachable), icon=":material/warning:")
-    if st.session_state.get("pg.build_error"):
-        st.error(t("pg.build_error", detail=st.session_state["pg.build_error"]))
-    diverged = st.session_state.get("pg.diverged")
-    if diverged:
-        lr = diverged["lr"] or config["lr"]
-        st.error(t("pg.diverged", epoch=diverged["epoch"], lr=f"{lr:g}", lower=f"{lr / 10:g}"),
-                 icon=":material/error:")
 
 
 def _set_playing(playing: bool) -> None:
@@ -101,51 +87,99 @@ def _step() -> None:
     pg.train(1)
 
 
+# ----- the first screen: controls, then the network's controls beside the live view (diagram and map) -----
 with st.container(key="pg_controls", horizontal=True, vertical_alignment="center"):
     playing = pg.is_playing()
     st.button(t("pg.pause") if playing else t("pg.play"), key="pg_play", type="primary",
               icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_set_playing, args=(not playing,),
-              disabled=model is None)
-    st.button(t("pg.step"), key="pg_step", icon=":material/skip_next:", on_click=_step, disabled=model is None)
-    st.button(t("pg.reset"), key="pg_reset", icon=":material/restart_alt:", on_click=pg.reset_model)
-
-n_test = data.test.n_examples
-pick = st.session_state.get("w.pick", 0)
-if pick >= n_test:
-    st.session_state["w.pick"] = 0
+              disabled=model is None, shortcut="Space", help=t("pg.play_help"))
+    st.button(t("pg.step"), key="pg_step", icon=":material/skip_next:", on_click=_step, disabled=model is None,
+              shortcut="S", help=t("pg.step_help"))
+    st.button(t("pg.reset"), key="pg_reset", icon=":material/restart_alt:", on_click=pg.reset_model, shortcut="Z",
+              help=t("pg.reset_help"))
+    hands_on.edit_controls(data)
+    presenter_toggle()
 
 
 @st.fragment(run_every=TICK_SECONDS if pg.is_playing() else None)
 def live_view() -> None:
     """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
 
-    Everything drawn is one Vega chart (one Streamlit element): the browser updates one view per tick instead
-    of re-rendering a dozen elements.
+    Few elements per tick (each one makes the browser re-render the page once more): the status line, the
+    diagram (Vega), the map (a canvas component, clickable) and the curves with the picked point's bars (Vega).
     """
     model = st.session_state.get("pg.model")
-    if model is None:
+    data = pg.bundle(current_config())  # an edit (a click on the map) makes a new bundle, not a new model
+    if model is None or data is None:
         return
+    if st.session_state.pop(hands_on.EDITED_KEY, False):
+        st.rerun()  # a click changed the data: the whole page shows the edited set (count, undo, download)
     if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
-    text, figure = view.live_view(model, data, current_config(),
-                                  history=st.session_state.get("pg.history") or pg.empty_history(),
-                                  latest=st.session_state.get("pg.latest") or {},
-                                  pick=st.session_state.get("w.pick", 0),
-                                  class_maps=bool(st.session_state.get("pg_class_maps")))
-    # Two elements per tick: each element a tick sends makes the browser re-render the page once more.
-    st.markdown(text)
-    live_chart(figure, key="pg_charts")
+    live = view.live_view(model, data, current_config(),
+                          history=st.session_state.get("pg.history") or pg.empty_history(),
+                          latest=st.session_state.get("pg.latest") or {},
+                          pick=hands_on.current_pick(data),
+                          class_maps=bool(st.session_state.get("pg_class_maps")),
+                          mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
+                          neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
+                          diagram_px=view.PRESENTER_DIAGRAM_PX if presenter else view.DIAGRAM_PX)
+    st.markdown(live.text)
+    left, right = st.columns([1, 1], gap="small")
+    # Vega charts take a CSS class from a keyed container only (tests and the benchmark find them by it).
+    with left, st.container(key="pg_diagram"):
+        live_chart(live.diagram, key=hands_on.DIAGRAM_KEY, on_select=hands_on.on_diagram_click)
+    with right:
+        if live.map_data is not None:
+            map_canvas(live.map_data, key=hands_on.MAP_KEY, on_click=hands_on.on_map_click)
+        elif live.map_figure is not None:
+            with st.container(key="pg_map_vega"):
+                live_chart(live.map_figure, key="pg_map_chart")
+    with st.container(key="pg_charts"):
+        live_chart(live.below, key="pg_charts_chart")
 
 
 if model is not None:
-    # While training, Streamlit would fade the live charts at every tick (they are "stale" until the tick
-    # redraws them): a flicker on a projector. The live area opts out of the fade.
-    st.html("<style>.st-key-pg_live [data-stale='true'] {opacity: 1 !important; transition: none !important;}"
-            "</style>")
-    with st.container(key="pg_live"):
+    side, main = st.columns([1, 10] if presenter else [1.5, 8], gap="small")
+    with side, st.container(key="pg_side"):
+        layer_stepper()
+    with main, st.container(key="pg_live"):
         live_view()
-    st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
-              disabled=n_test < 2)
+    if not data.is_2d:
+        # No map to click: the test point is picked with a slider.
+        n_test = data.test.n_examples
+        st.session_state.setdefault("w.pick", 0)
+        if st.session_state["w.pick"] >= n_test:
+            st.session_state["w.pick"] = 0
+        st.session_state[hands_on.PICK_KEY] = ("test", st.session_state["w.pick"])
+        st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
+                  disabled=n_test < 2)
+
+# ----- panels below the live view ----------------------------------------------------------------------
+# Messages sit here, not above the controls: a message appearing must not move Play or the live view.
+loss_name, from_logits = pg.loss_choice(config, problem, head)
+mismatch = pg.mismatch_text(head, loss_name, from_logits)
+unreachable = pg.unreachable_targets(head, data.ds)
+with st.container(key="pg_status"):
+    diverged = st.session_state.get("pg.diverged")
+    if diverged:
+        lr = diverged["lr"] or config["lr"]
+        st.error(t("pg.diverged", epoch=diverged["epoch"], lr=f"{lr:g}", lower=f"{lr / 10:g}"),
+                 icon=":material/error:")
+    if st.session_state.get("pg.build_error"):
+        st.error(t("pg.build_error", detail=st.session_state["pg.build_error"]))
+    if mismatch:
+        st.warning(t("pg.mismatch", detail=mismatch), icon=":material/warning:")
+    if unreachable:
+        st.warning(t("pg.head_range", head=t(f"widgets.head.{head}"), **unreachable), icon=":material/warning:")
+    st.caption(t("pg.output_summary", units=pg.output_units(head, data.ds), head=t(f"widgets.head.{head}"),
+                 loss=t(f"widgets.loss.{loss_name}"), problem=t(f"data.problem.{problem}")))
+hands_on.edits_panel(data)
+if model is not None:
+    hands_on.hand_panel(model, data.feature_names)
+with st.container(border=True, key="pg_builder"):
+    network_builder()
+    output_controls()
 
 # Popovers, not expanders: their contents (the link, the code previews) are drawn only while open, and every
 # element on the page is drawn again at each training tick.

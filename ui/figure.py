@@ -63,3 +63,9 @@ def combine(rows: Sequence[Sequence[tuple[str, Figure]]], spacing: int = 30) -> 
         return chart.resolve_scale(**scales).resolve_legend(**legends)
 
     return Figure(("combined", tuple(keys), spacing), frames, make)
+
+
+def named(name: str, figure: Figure) -> Figure:
+    """`figure` with its data frames renamed "<name>_<frame>" (as `combine` names them), drawn on its own."""
+    return Figure(("named", name, figure.key), {f"{name}_{frame}": data for frame, data in figure.frames.items()},
+                  lambda data_of: figure.make(lambda frame: data_of(f"{name}_{frame}")))

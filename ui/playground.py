@@ -5,13 +5,15 @@ Per browser session, in st.session_state (never module globals):
 - "pg.model": the `Sequential` being trained, "pg.model_key": the structure it was built for,
 - "pg.history": the loss/accuracy history, thinned to at most `HISTORY_CAP` points; "pg.latest": the last
   update's train and test loss/accuracy,
+- "pg.edits": the learner's drawn/removed points (`ui.data_edits`), applied to the training set; an edit rebuilds
+  the bundle, not the model (training goes on with the edited set),
 - "pg.playing": bool, "pg.diverged": the last divergence (epoch, lr) or None, "pg.build_error": text or None.
 A structural change (data, features, layers, head, loss, initializer, seed) rebuilds the model; the
 optimizer's numbers, batch size, epochs per tick and regularization change in place and keep training going.
 """
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import streamlit as st
@@ -20,6 +22,7 @@ from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, Training
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
 from engine.losses import LOSSES, head_mismatch_info
+from ui.data_edits import EDITS_KEY, apply_edits
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
@@ -78,8 +81,12 @@ def current_dataset(config: dict) -> Dataset | None:
                       config["label_noise"] if spec.problem != "regression" else 0.0)
 
 
-def make_bundle(ds: Dataset, config: dict) -> DataBundle:
+def make_bundle(ds: Dataset, config: dict, edits=None) -> DataBundle:
+    """The split data ready to train and draw; `edits` (see ui.data_edits) applied to a 2-D training set."""
     train, test = train_test_split(ds, config["test_pct"] / 100, seed=config["data_seed"])
+    if edits and ds.n_features == 2 and ds.problem != "multilabel":
+        X, y = apply_edits(train.X, train.y, edits, ds.problem, ds.n_classes if ds.problem != "regression" else 0)
+        train = replace(train, X=X, y=y, latent=None, images=None)
     is_2d = ds.n_features == 2
     if is_2d:
         features = list(config["features"])
@@ -101,17 +108,29 @@ def data_key(config: dict) -> tuple:
     return tuple(config[name] for name in DATA_FIELDS) + (tuple(config["features"]), id(upload))
 
 
+def edits() -> list:
+    """The learner's edits of the training set (`ui.data_edits`), in order."""
+    value = st.session_state.get(EDITS_KEY)
+    return value if isinstance(value, list) else []
+
+
 def bundle(config: dict) -> DataBundle | None:
-    """The session's DataBundle for `config`, made again only when the data fields change."""
+    """The session's DataBundle for `config` and the learner's edits, made again only when either changes.
+
+    Edits belong to the data they were drawn on: when a data field changes, they are dropped (a restored
+    session's edits, set before its first bundle, are kept)."""
     key = data_key(config)
     cached = st.session_state.get("pg.bundle")
-    if cached is not None and cached[0] == key:
+    if cached is not None and cached[0][0] != key and edits():
+        st.session_state[EDITS_KEY] = []
+    full_key = (key, repr(edits()))
+    if cached is not None and cached[0] == full_key:
         return cached[1]
     ds = current_dataset(config)
     if ds is None:
         return None
-    made = make_bundle(ds, config)
-    st.session_state["pg.bundle"] = (key, made)
+    made = make_bundle(ds, config, edits())
+    st.session_state["pg.bundle"] = (full_key, made)
     return made
 
 

@@ -5,14 +5,22 @@ Every function reads the session's state through its arguments (the model, `ui.p
 the configuration) and returns text or `ui.charts.Figure`s; none draws.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ui import charts
 from ui import playground as pg
+from ui.chart_style import class_color
+from ui.figure import named
 from ui.i18n import plain, t
+from ui.map_canvas import map_data
 
 MAP_PX = 330
-DIAGRAM_PX = 480  # the diagram fits its column: narrower layers as layers are added
+DIAGRAM_PX = 280  # the diagram's width: half the live view at 1024 px with the sidebar open (narrower layers as
+# layers are added); in presenter mode (no sidebar) wider
+PRESENTER_DIAGRAM_PX = 480
+DIAGRAM_HEIGHT_PX = 400  # its tallest (a layer of many neurons packs them closer)
 
 
 def class_names(data: "pg.DataBundle", units: int) -> list[str]:
@@ -77,7 +85,7 @@ def boundary_figures(model, data: "pg.DataBundle", units: int, config: dict,
     return figures
 
 
-def diagram_figure(model, data: "pg.DataBundle", units: int) -> charts.Figure:
+def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIAGRAM_PX) -> charts.Figure:
     """The network diagram, each neuron's map drawn in its node while the network is small enough."""
     nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
     node_maps = None
@@ -87,7 +95,9 @@ def diagram_figure(model, data: "pg.DataBundle", units: int) -> charts.Figure:
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
     return charts.network_diagram_figure(model, data.feature_names, class_names(data, units), node_maps=node_maps,
-                                         column_px=max(60, min(115, (DIAGRAM_PX - 80) // columns)), max_height=520)
+                                         select=True,
+                                         column_px=max(36, min(115, (width_px - 80) // columns)),
+                                         max_height=DIAGRAM_HEIGHT_PX)
 
 
 def one_input_figure(model, data: "pg.DataBundle", pick: int) -> charts.Figure:
@@ -107,12 +117,15 @@ def one_input_figure(model, data: "pg.DataBundle", pick: int) -> charts.Figure:
                                    width=MAP_PX, height=MAP_PX)
 
 
-def picked_point(model, data: "pg.DataBundle", units: int, index: int) -> tuple[str, charts.Figure | None]:
-    """The test point `index`: a caption (inputs, and for regression the prediction) and its class bars."""
+def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, charts.Figure | None]:
+    """The picked point (("train" | "test", row), or a test row): a caption (inputs, and for regression the
+    prediction) and its class bars."""
     problem = data.ds.problem
-    out = model.predict_proba(data.X_test[index:index + 1])[0]
-    true = data.test.y[index]
-    caption = t("pg.point_caption", index=index, values=", ".join(f"{v:.2f}" for v in data.test.X[index][:6]))
+    which, index = pick if isinstance(pick, tuple) else ("test", pick)
+    split, inputs = (data.train, data.X_train) if which == "train" else (data.test, data.X_test)
+    out = model.predict_proba(inputs[index:index + 1])[0]
+    true = split.y[index]
+    caption = t(f"pg.point_caption_{which}", index=index, values=", ".join(f"{v:.2f}" for v in split.X[index][:6]))
     if problem == "regression":
         return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"), None
     if units == 1:
@@ -128,29 +141,111 @@ def picked_point(model, data: "pg.DataBundle", units: int, index: int) -> tuple[
     return caption, charts.probability_bars_figure(probs, names, true_class, width=240)
 
 
-def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict, pick: int,
-              class_maps: bool) -> tuple[str, charts.Figure]:
-    """Everything one tick shows: (Markdown of the status line and notes, one combined figure).
+@dataclass
+class LiveView:
+    """What one tick draws: the status line, the diagram (a Vega chart), the map (canvas data for
+    `ui.map_canvas`, or a Vega figure for multi-label and one-input data, or None), and the figure below."""
 
-    Layout: diagram and map on top, curves and the picked point's bars below, per-class maps last.
-    """
+    text: str
+    diagram: charts.Figure
+    map_data: dict | None
+    map_figure: charts.Figure | None
+    below: charts.Figure
+
+
+def _map_colors(model, data: "pg.DataBundle", units: int, config: dict, neuron=None):
+    """(colours (r, r, 3), point colour indices, palette) of the decision map, or of neuron `neuron`
+    (layer, unit)'s output when one is selected (drawn large in place of the decision map)."""
+    problem = data.ds.problem
+    r = pg.MAP_RESOLUTION
+    discretize = config["discretize"]
+    if neuron is not None:
+        layer, unit = neuron
+        values = model.layer_outputs(data.grid)[layer]["a"][:, unit].reshape(r, r)
+        if layer == len(model.layers) - 1 and values.min() >= 0 and values.max() <= 1:
+            rgb = charts.field_colors(values, "binary", discretize=discretize)  # a probability, as the map draws it
+        else:  # as the diagram draws a neuron: scaled by its own largest |value|
+            scale = float(np.abs(values).max()) or 1.0
+            rgb = charts.field_colors(values / scale, "regression", value_domain=(-1.0, 1.0), discretize=discretize)
+    else:
+        out = model.predict_proba(data.grid)
+        if problem == "regression":
+            y = data.ds.y
+            rgb = charts.field_colors(out[:, 0].reshape(r, r), "regression", discretize=discretize,
+                                      value_domain=(float(y.min()), float(y.max())))
+        elif units == 1:
+            rgb = charts.field_colors(np.clip(out[:, 0], 0, 1).reshape(r, r), "binary", discretize=discretize)
+        else:
+            rgb = charts.field_colors(class_probabilities(out).reshape(r, r, units), "softmax",
+                                      discretize=discretize)
+    if problem == "regression":
+        y = data.ds.y.astype(float)
+        steps = 9
+        lo, hi = float(y.min()), float(y.max())
+        palette = ["#" + bytes(np.clip(np.rint(c * 255), 0, 255).astype(np.uint8)).hex() for c in charts.field_colors(np.linspace(lo, hi, steps)[None, :], "regression",
+                                                                     value_domain=(lo, hi))[0]]
+        index = np.clip(np.rint((data.points_y.astype(float) - lo) / max(hi - lo, 1e-12) * (steps - 1)), 0,
+                        steps - 1)
+        return rgb, index.astype(int), palette
+    k = max(2, int(data.points_y.max()) + 1 if data.points_y.size else 2)
+    return rgb, data.points_y.astype(int), [class_color(i) for i in range(k)]
+
+
+def map_canvas_data(model, data: "pg.DataBundle", units: int, config: dict, *, picked=None, mode: str = "pick",
+                    neuron=None, presenter: bool = False) -> dict:
+    """The canvas map's data for this tick (`ui.map_canvas.map_data`); test points shown as configured."""
+    rgb, colors, palette = _map_colors(model, data, units, config, neuron)
+    box_x, box_y = _extent(data.xs), _extent(data.ys)
+    shown = np.ones(data.points_X.shape[0], bool) if config["show_test"] else ~data.points_test
+    return map_data(rgb, box_x, box_y, data.points_X[shown], colors[shown], data.points_test[shown], palette,
+                    picked=picked, axis_names=data.ds.feature_names, mode=mode,
+                    font=18 if presenter else 13, mark=5.5 if presenter else 3.5,
+                    max_vh=0.7 if presenter else 0.62)
+
+
+def _extent(centres: np.ndarray) -> tuple[float, float]:
+    step = float(centres[1] - centres[0])
+    return float(centres[0]) - step / 2, float(centres[-1]) + step / 2
+
+
+def picked_xy(data: "pg.DataBundle", pick: tuple[str, int]):
+    """The raw 2-D point of pick ("train" | "test", row), to ring on the map."""
+    which, index = pick
+    return (data.train if which == "train" else data.test).X[index]
+
+
+def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict,
+              pick: tuple[str, int], class_maps: bool, mode: str = "pick", neuron=None,
+              presenter: bool = False, diagram_px: int = DIAGRAM_PX) -> LiveView:
+    """Everything one tick shows. Layout: diagram and map side by side; curves and the picked point's bars below,
+    per-class maps last."""
     units = model.output_units
-    top = [("diagram", diagram_figure(model, data, units))]
-    pick = min(pick, data.test.n_examples - 1)
-    if data.is_2d:
-        top += boundary_figures(model, data, units, config, class_maps, pick)
+    which, index = pick
+    n = (data.train if which == "train" else data.test).n_examples
+    pick = (which, min(index, n - 1))
+    diagram = named("diagram", diagram_figure(model, data, units, width_px=diagram_px))
+    canvas, map_figure, extra = None, None, []
+    if data.is_2d and data.ds.problem != "multilabel":
+        canvas = map_canvas_data(model, data, units, config, picked=picked_xy(data, pick), mode=mode,
+                                 neuron=neuron, presenter=presenter)
+        if class_maps and data.ds.problem == "multiclass" and units > 1:
+            extra = boundary_figures(model, data, units, config, True)[1:]
+    elif data.is_2d:
+        map_figure = named("map", boundary_figures(model, data, units, config, class_maps)[0][1])
     elif data.X_train.shape[1] == 1:
-        top.append(("fit", one_input_figure(model, data, pick)))
+        map_figure = named("fit", one_input_figure(model, data, pick[1] if which == "test" else 0))
     caption, bars = picked_point(model, data, units, pick)
     bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
     if bars is not None:
         bottom.append(("point", bars))
-    rows = [top[:2], bottom] + ([top[2:]] if len(top) > 2 else [])
+    rows = [bottom] + ([extra] if extra else [])
     weights = sum(layer.W.size for layer in model.layers)
     notes = [f"{t('pg.point_title')}: {caption}"]
+    if neuron is not None and canvas is not None:
+        notes.insert(0, t("pg.map_neuron", layer=neuron[0] + 1, unit=neuron[1] + 1))
     if weights > charts.MAX_LINKS:
         notes.append(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
     if not data.is_2d and data.X_train.shape[1] > 1:
         notes.append(t("pg.no_map", n=data.X_train.shape[1]))
     text = status_line(model, latest) + "\n\n" + "  \n".join(f":gray[{note}]" for note in notes)
-    return text, charts.combine(rows)
+    return LiveView(text, diagram, canvas, map_figure, charts.combine(rows))

@@ -76,6 +76,7 @@ FIELDS: tuple[Field, ...] = (
     # view
     Field("discretize", "bool", False, "view"),
     Field("show_test", "bool", True, "view"),
+    Field("presenter", "bool", False, "view", help="presenter mode: no sidebar, larger type and marks"),
 )
 FIELDS_BY_NAME = {field.name: field for field in FIELDS}
 

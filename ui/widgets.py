@@ -14,10 +14,11 @@ _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
 
 
-def live_chart(figure: Figure, key: str | None = None) -> None:
+def live_chart(figure: Figure, key: str | None = None, on_select=None) -> None:
     """Draw `figure` (from a `ui.charts.*_figure` builder or `combine`); cheap to call many times a second.
 
-    `key` gives the chart a stable identity (and the CSS class st-key-<key>)."""
+    `key` gives the chart a stable identity; `on_select` (a callback; needs `key`) answers clicks on the
+    figure's point selections (read them from st.session_state[key].selection)."""
     cache = st.session_state.setdefault(_SPEC_CACHE_KEY, {})
     cache_key = (figure.key, current_language())
     spec = cache.get(cache_key)
@@ -27,7 +28,8 @@ def live_chart(figure: Figure, key: str | None = None) -> None:
         spec = cache[cache_key] = figure.spec()
     # Constant inline data (titles, labels) is already in the spec's datasets; the frames are the live data.
     st.vega_lite_chart(spec={**spec, "datasets": {**spec.get("datasets", {}), **figure.frames}},
-                       width="stretch" if spec.get("width") == "container" else "content", key=key)
+                       width="stretch" if spec.get("width") == "container" else "content", key=key,
+                       **({"on_select": on_select} if on_select else {}))
 
 
 # ----- widgets bound to a Playground field ------------------------------------------------------------------
@@ -112,16 +114,17 @@ def network_builder() -> None:
     """Add/remove hidden layers (0 to MAX_HIDDEN_LAYERS), units and activation per layer (Playground fields
     "hidden" and "acts")."""
     hidden, acts = current_config()["hidden"], current_config()["acts"]
-    head = st.columns([1, 1, 4], vertical_alignment="center")
-    head[0].button(t("widgets.add_layer"), icon=":material/add:", on_click=_add_layer, key="w.add_layer",
-                   disabled=len(hidden) >= MAX_HIDDEN_LAYERS, width="stretch")
-    head[1].button(t("widgets.remove_layer"), icon=":material/remove:", on_click=_remove_layer,
-                   key="w.remove_layer", disabled=not hidden, width="stretch")
-    head[2].markdown(t("widgets.layer_count", n=len(hidden)))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.button(t("widgets.add_layer"), icon=":material/add:", on_click=_add_layer, key="w.add_layer",
+                  disabled=len(hidden) >= MAX_HIDDEN_LAYERS)
+        st.button(t("widgets.remove_layer"), icon=":material/remove:", on_click=_remove_layer,
+                  key="w.remove_layer", disabled=not hidden)
+        st.markdown(t("widgets.layer_count", n=len(hidden)))
     if not hidden:
         st.caption(t("widgets.no_hidden"))
         return
-    columns = st.columns(max(len(hidden), 4))
+    # Rows of four layers: eight narrow columns piled their labels up and cramped "Press Enter to apply".
+    columns = [column for start in range(0, len(hidden), 4) for column in st.columns(4)]
     for i, (units, activation) in enumerate(zip(hidden, acts, strict=True)):
         with columns[i]:
             st.markdown(f"**{t('common.hidden_layer')} {i + 1}**")
@@ -132,6 +135,31 @@ def network_builder() -> None:
             st.session_state[f"w.act.{i}"] = activation
             st.selectbox(t("common.activation"), ACTIVATIONS, key=f"w.act.{i}", on_change=_set_activation,
                          args=(i,))
+
+
+def _step_units(index: int, delta: int) -> None:
+    hidden = list(current_config()["hidden"])
+    hidden[index] = int(min(max(hidden[index] + delta, UNITS_FIELD.low), UNITS_FIELD.high))
+    _set_layers(hidden, current_config()["acts"])
+
+
+def layer_stepper() -> None:
+    """The compact network controls beside the live diagram: add/remove a layer, one neuron more/fewer per
+    hidden layer (the detailed builder sits below the live view)."""
+    hidden = current_config()["hidden"]
+    with st.container(horizontal=True, gap="small", key="pg_layer_buttons"):
+        st.button("", icon=":material/add:", on_click=_add_layer, key="w.step_add_layer",
+                  help=t("widgets.add_layer"), disabled=len(hidden) >= MAX_HIDDEN_LAYERS)
+        st.button("", icon=":material/remove:", on_click=_remove_layer, key="w.step_remove_layer",
+                  help=t("widgets.remove_layer"), disabled=not hidden)
+    st.caption(t("widgets.layer_count", n=len(hidden)))
+    for i, units in enumerate(hidden):
+        with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"pg_layer_{i}"):
+            st.button("", icon=":material/remove:", key=f"w.less.{i}", on_click=_step_units, args=(i, -1),
+                      help=t("pg.neurons_less", n=i + 1), disabled=units <= UNITS_FIELD.low, type="tertiary")
+            st.markdown(f"**{units}**")
+            st.button("", icon=":material/add:", key=f"w.more.{i}", on_click=_step_units, args=(i, 1),
+                      help=t("pg.neurons_more", n=i + 1), disabled=units >= UNITS_FIELD.high, type="tertiary")
 
 
 # ----- data, output and training controls of the Playground ----------------------------------------------------
@@ -188,7 +216,7 @@ def feature_toggles() -> None:
 
 def output_controls() -> None:
     """Output head, loss, initializer and seed."""
-    cols = st.columns(4)
+    cols = st.columns(2) + st.columns(2)  # two per row: four cut "auto (from the data)" at 1024 px
     with cols[0]:
         bound(st.selectbox, "head", t("widgets.head"), options=FIELDS_BY_NAME["head"].choices,
               format_func=lambda v: t(f"widgets.head.{v}"))
@@ -224,3 +252,8 @@ def training_controls() -> None:
 def view_controls() -> None:
     bound(st.toggle, "discretize", t("widgets.discretize"))
     bound(st.toggle, "show_test", t("widgets.show_test"))
+
+
+def presenter_toggle() -> None:
+    """Presenter mode (field "presenter"): beside Play, since the mode hides the sidebar."""
+    bound(st.toggle, "presenter", t("pg.presenter"), help=t("pg.presenter_help"))

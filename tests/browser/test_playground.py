@@ -31,12 +31,12 @@ def set_number(page, widget_key: str, value: int) -> None:
 
 
 def hover_tooltip(page, canvas: str, word: str) -> str | None:
-    """Move the pointer over the lower half of the chart (where the curves are) until Vega shows a tooltip
-    containing `word`; its text, or None."""
+    """Move the pointer over the chart of the curves until Vega shows a tooltip containing `word`; its text, or
+    None."""
     page.locator(canvas).first.scroll_into_view_if_needed()
     box = page.locator(canvas).first.bounding_box()
     for x in range(60, 300, 20):
-        for y in range(int(box["height"] * 0.5), int(box["height"]), 3):
+        for y in range(0, int(box["height"]), 3):
             page.mouse.move(box["x"] + x, box["y"] + y)
             text = page.evaluate("() => { const t = document.querySelector('#vg-tooltip-element');"
                                  " return t && t.classList.contains('visible') ? t.innerText : null; }")
@@ -76,7 +76,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     epochs = int(re.sub(r"\D", "", metric_value(page, "epoch")))
     assert epochs > 0
     # Live and never blank: in no animation frame is the map or a neuron's map missing while it trains.
-    blank, counts, total = blank_chart_frames(page, f"{key('pg_live')} canvas", 3.0)
+    blank, counts, total = blank_chart_frames(page, f"{key('pg_map')} canvas", 3.0)
     assert len(counts) >= 10 and min(counts) < 0.95 * total  # frames were seen, and the chart draws on its canvas
     assert int(re.sub(r"\D", "", metric_value(page, "epoch"))) > epochs  # ...while it kept training
     assert blank == 0, f"{blank} of {len(counts)} frames had part of the live chart missing"
@@ -85,7 +85,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     page.get_by_role("button", name="Play").wait_for(timeout=30_000)
 
     # The curves are hoverable: somewhere over the loss curve the pointer gets the epoch and the loss.
-    assert hover_tooltip(page, f"{key('pg_live')} canvas", "loss"), "no tooltip over the loss curve"
+    assert hover_tooltip(page, f"{key('pg_charts')} canvas", "loss"), "no tooltip over the loss curve"
 
     # Share: the address bar holds the experiment; the "copy link" box shows the same parameters.
     query = parse_qs(urlparse(page.url).query)

@@ -1,5 +1,6 @@
 """The Playground page under AppTest: every control changes what it should; ticks train; URLs restore; errors."""
 
+import base64
 from pathlib import Path
 
 import numpy as np
@@ -25,22 +26,36 @@ def model_of(at):
     return at.session_state["pg.model"]
 
 
-def chart_datasets(at) -> dict:
-    """Name -> pyarrow Table of the live chart (one Vega-Lite chart whose datasets are named "<view>_<frame>",
-    view = diagram, map, classes, curves, point)."""
-    import pyarrow as pa
-
-    charts = []
+def _elements(at, kind: str) -> list:
+    found = []
 
     def walk(node):
         for child in getattr(node, "children", {}).values():
-            if child.type == "vega_lite_chart":
-                charts.append(child)
+            if child.type == kind:
+                found.append(child)
             walk(child)
 
     walk(at._tree)
-    assert len(charts) == 1
-    return {d.name: pa.ipc.open_stream(d.data.data).read_all() for d in charts[0].proto.datasets}
+    return found
+
+
+def chart_datasets(at) -> dict:
+    """Name -> pyarrow Table of the live Vega charts (the diagram; the curves and bars below; a Vega map for
+    multi-label and one-input data), datasets named "<view>_<frame>" (diagram, fit, map, classes, curves, point)."""
+    import pyarrow as pa
+
+    charts = _elements(at, "vega_lite_chart")
+    assert 1 <= len(charts) <= 3
+    return {d.name: pa.ipc.open_stream(d.data.data).read_all() for chart in charts for d in chart.proto.datasets}
+
+
+def map_data(at) -> dict:
+    """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
+    import json
+
+    maps = _elements(at, "bidi_component")
+    assert len(maps) == 1
+    return json.loads(maps[0].proto.json)
 
 
 def status(at) -> str:
@@ -57,12 +72,12 @@ def test_default_page_builds_the_default_network_and_shows_live_views():
     assert [layer.activation for layer in model.layers] == ["tanh", "tanh", "tanh", "sigmoid"]
     assert model.epochs_trained == 0
     # map, diagram, curves and the picked point's bars, each a chart in its keyed container
-    field = chart_datasets(at)["map_field"]
-    assert field.num_rows == 2 * pg.MAP_RESOLUTION  # one gradient-filled rect per (half) row of the grid
-    assert len(field.column("colors")[0].as_py().split(" ")) == pg.MAP_RESOLUTION
+    shown = map_data(at)
+    assert shown["res"] == [pg.MAP_RESOLUTION, pg.MAP_RESOLUTION]  # the map's colours, one per grid cell
+    assert len(base64.b64decode(shown["rgb"])) == 3 * pg.MAP_RESOLUTION ** 2
     nodes = chart_datasets(at)["diagram_fields"]
     assert nodes.num_rows == (2 + 8 + 8 + 8 + 1) * pg.NODE_MAP_RESOLUTION  # each neuron's map, inside its node
-    assert chart_datasets(at)["map_points"].num_rows == 400
+    assert len(shown["points"]["x"]) == 400
     assert chart_datasets(at)["diagram_links"].num_rows == 2 * 8 + 8 * 8 + 8 * 8 + 8 * 1
     assert chart_datasets(at)["point_bars"].num_rows == 2
     assert "epoch **0**" in status(at)
@@ -121,9 +136,9 @@ def test_play_then_each_run_is_one_tick():
     first_epochs = model_of(at).epochs_trained
     assert first_epochs == 7
     losses = list(at.session_state["pg.history"]["loss"])
-    map_before = chart_datasets(at)["map_field"].column("colors").to_pylist()
+    map_before = map_data(at)["rgb"]
     at.run()
-    map_after = chart_datasets(at)["map_field"].column("colors").to_pylist()
+    map_after = map_data(at)["rgb"]
     assert map_before != map_after  # the boundary is redrawn with the trained model
     assert model_of(at).epochs_trained == 14
     assert at.session_state["pg.history"]["loss"][-1] != losses[-1]
@@ -266,7 +281,7 @@ def test_a_big_network_from_a_link_draws_its_strongest_weights():
 
 def test_per_class_maps_for_softmax():
     at = open_page(dataset="blobs")
-    assert chart_datasets(at).keys() >= {"map_field", "map_points"}
+    assert len(map_data(at)["points"]["x"]) == 400 and len(map_data(at)["palette"]) == 3
     assert "classes_field0" not in chart_datasets(at)
     at.toggle(key="pg_class_maps").set_value(True).run()
     assert chart_datasets(at).keys() >= {"classes_field0", "classes_field1", "classes_field2"}
@@ -382,14 +397,13 @@ def test_the_mismatch_warning_names_the_loss_in_words_in_each_language():
     assert any("均方误差" in w.value or "损失" in w.value for w in zh.warning), [w.value for w in zh.warning]
 
 
-def test_the_picked_test_point_is_ringed_on_the_map():
+def test_the_picked_point_is_ringed_on_the_map():
     at = open_page()
     data = at.session_state["pg.bundle"][1]
-    ring = chart_datasets(at)["map_picked"].to_pandas()
-    assert ring[["x1", "x2"]].to_numpy().tolist() == [data.test.X[0].tolist()]
-    at.slider(key="w.pick").set_value(5).run()
-    ring = chart_datasets(at)["map_picked"].to_pandas()
-    assert ring[["x1", "x2"]].to_numpy().tolist() == [data.test.X[5].tolist()]
+    assert map_data(at)["picked"] == data.test.X[0].tolist()
+    at.session_state["pg.pick"] = ("train", 5)
+    at.run()
+    assert map_data(at)["picked"] == data.train.X[5].tolist()
 
 
 @pytest.mark.parametrize("dataset", ["line_1d", "tshirt_price"])

@@ -46,7 +46,7 @@ STRINGS = {
         "This data has {n} input features, so there is no 2-D plane to draw the decision boundary on. "
         "Watch the loss curves and a point's prediction below."
     ),
-    "pg.point_title": "One test point",
+    "pg.point_title": "Picked point (click the map to pick another)",
     "pg.point_caption": "#{index}, inputs {values}",
     "pg.point_regression": "prediction {prediction}, true value {true}",
     "pg.true_labels": "true labels: {labels}",

@@ -29,7 +29,7 @@ STRINGS = {
     "pg.train_accuracy": "训练准确率",
     "pg.test_accuracy": "测试准确率",
     "pg.no_map": "这组数据有 {n} 个输入特征，没有二维平面可以画决策边界。请看下方的损失曲线和单个样本的预测。",
-    "pg.point_title": "一个测试样本",
+    "pg.point_title": "选中的样本（点击图中可换一个）",
     "pg.point_caption": "#{index}，输入 {values}",
     "pg.point_regression": "预测值 {prediction}，真实值 {true}",
     "pg.true_labels": "真实标签：{labels}",

@@ -1,0 +1,36 @@
+"""The Playground's one-screen layout and presenter mode, as page CSS (one place for both).
+
+One screen: the title, the controls, the diagram and the map fit 1024x768 and 1280x720 with the sidebar open
+(tighter padding and title; the status line one line, cut with an ellipsis rather than wrapped). Presenter mode
+(field "presenter", in the URL): no sidebar, larger type for the back row; the map and its points grow through
+`ui.playground_view.map_canvas_data`.
+"""
+
+import streamlit as st
+
+_ONE_SCREEN_CSS = """
+[data-testid="stMainBlockContainer"] { padding-top: 3.4rem; padding-left: 1.5rem; padding-right: 1.5rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding: 0; line-height: 1.3; }
+.st-key-pg_side [class*="st-key-pg_layer_"] { flex-wrap: nowrap !important; gap: 0.1rem; }
+.st-key-pg_live h4 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
+                     padding: 0.1rem 0; }
+.st-key-pg_live [data-testid="stMarkdownContainer"] p { white-space: nowrap; overflow: hidden;
+                                                        text-overflow: ellipsis; }
+.st-key-pg_live [data-stale='true'] { opacity: 1 !important; transition: none !important; }
+.st-key-pg_side [data-testid="stMarkdownContainer"] p { margin: 0; }
+"""
+
+_PRESENTER_CSS = """
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
+  { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 0.8rem; }
+[data-testid="stHeader"], [data-testid="stMainBlockContainer"] h1 { display: none; }
+.st-key-pg_live h4 { font-size: 1.6rem; }
+.st-key-pg_live [data-testid="stMarkdownContainer"] p { font-size: 1.2rem; }
+.st-key-pg_controls button p, .st-key-pg_side p { font-size: 1.25rem; }
+"""
+
+
+def layout_css(presenter: bool) -> None:
+    """The Playground's layout rules (and presenter mode's, when on) as one style element."""
+    st.html("<style>" + _ONE_SCREEN_CSS + (_PRESENTER_CSS if presenter else "") + "</style>")
