@@ -10,6 +10,7 @@ from engine.datasets import DATASETS
 from ui import playground as pg
 from ui import playground_view as view
 from ui.data_widgets import csv_upload
+from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
 from ui.model_io import model_io_panel
 from ui.state import current_config, load_from_url, playground_link, write_to_url
@@ -135,6 +136,7 @@ def live_view() -> None:
     # Two elements per tick: each element a tick sends makes the browser re-render the page once more.
     st.markdown(text)
     live_chart(figure, key="pg_charts")
+    record_gradient_norms(model, data, current_config())
 
 
 if model is not None:
@@ -146,6 +148,7 @@ if model is not None:
         live_view()
     st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
               disabled=n_test < 2)
+    explain_panel(model, data, current_config())
 
 # Popovers, not expanders: their contents (the link, the code previews) are drawn only while open, and every
 # element on the page is drawn again at each training tick.
