@@ -21,6 +21,7 @@ from ui import charts
 from ui import playground as pg
 from ui.chart_style import LINE_COLORS, class_color, display_name
 from ui.i18n import plain, t
+from ui.playground_view import class_names
 from ui.widgets import live_chart
 
 PHASES = ("forward", "loss", "backward", "update")  # the slow-motion step walks these, in this order
@@ -30,6 +31,7 @@ NORMS_KEY = "ex.norms"
 NORMS_CAP = 400  # points kept per layer; past it every other one is dropped
 DIAGRAM_PX = 400  # the diagram shares the panel's width with the phase's numbers
 HIDDEN_PX = 360
+HIGHLIGHT_COLOR = "#000000"  # black: apart from the links' blue and orange
 
 
 def fmt(value: float) -> str:
@@ -109,13 +111,14 @@ def _number_columns(rows: list[dict]) -> dict:
             if isinstance(value, float)}
 
 
-def _table(header, rows, bold: int | None) -> str:
-    """A small Markdown table of numbers (no user text in it); row `bold` (the selected neuron) in bold."""
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    for i, row in enumerate(rows):
-        cells = [f"**{cell}**" for cell in row] if i == bold else list(row)
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+def _neuron_lines(parts: list[tuple[str, ...]], selected: int | None) -> str:
+    """One short block per neuron (#i, then each part on its own line, so a narrow layer column never
+    overflows); the selected neuron's block marked. Numbers only: no user text."""
+    blocks = []
+    for i, lines in enumerate(parts):
+        head = f"**#{i + 1}** ◀" if i == selected else f"**#{i + 1}**"
+        blocks.append("  \n".join([head, *lines]))
+    return "\n\n".join(blocks)
 
 
 def _layer_heading(model, k: int) -> str:
@@ -141,8 +144,8 @@ def forward_view(model, steps, feature_names, selected, output_names, side) -> N
     for k, step in enumerate(steps):
         with columns[k + 1]:
             st.markdown(_layer_heading(model, k + 1))
-            rows = [(f"#{i + 1}", fmt(step["z"][i]), fmt(step["a"][i])) for i in range(len(step["z"]))]
-            st.markdown(_table(("", "z", "a"), rows, selected[1] if selected[0] == k else None))
+            st.markdown(_neuron_lines([(f"z = `{fmt(z)}`", f"a = `{fmt(a)}`") for z, a in zip(
+                step["z"], step["a"], strict=True)], selected[1] if selected[0] == k else None))
 
 
 def loss_lines(result: dict, from_logits: bool) -> list[str]:
@@ -157,6 +160,7 @@ def loss_lines(result: dict, from_logits: bool) -> list[str]:
         lines.append(f"y = {true + 1}:  L = −log a{true + 1} = −log {fmt(p[true])} = {fmt(terms[true])}")
     else:
         lines = ["L = −(y·log a + (1 − y)·log(1 − a))" + (t("explain.loss.from_logits", g="sigmoid") if from_logits else "")]
+        lines.append("y = " + ", ".join(fmt(v) for v in y) + ";  a = " + ", ".join(fmt(v) for v in p))
         lines += [(f"{t('explain.loss.label', j=j + 1)}: " if len(y) > 1 else "") + f"−({fmt(y[j])}·log {fmt(p[j])} + {fmt(1 - y[j])}·log {fmt(1 - p[j])}) = "
                   f"{fmt(terms[j])}" for j in range(len(y))]
         if len(y) > 1:
@@ -192,8 +196,8 @@ def backward_view(model, point_grads, batch_grads, selected, output_names, batch
         dz = layer["dz"][0] if which == "point" else layer["db"]
         with columns[k]:
             st.markdown(_layer_heading(model, k + 1))
-            rows = [(f"#{i + 1}", fmt(value)) for i, value in enumerate(dz)]
-            st.markdown(_table(("", "dL/dz"), rows, selected[1] if selected[0] == k else None))
+            st.markdown(_neuron_lines([(f"dL/dz = `{fmt(value)}`",) for value in dz],
+                                      selected[1] if selected[0] == k else None))
     rows = [{t("explain.col.layer"): k + 1, t("explain.col.from"): j + 1, t("explain.col.to"): i + 1,
              "w": float(model.layers[k].W[j, i]), "dL/dw": float(g["dW"][j, i])}
             for k, g in enumerate(grads) for j in range(g["dW"].shape[0]) for i in range(g["dW"].shape[1])]
@@ -380,7 +384,7 @@ def _move(delta: int) -> None:
     st.session_state["ex.view"] = PHASES[min(max(index + delta, 0), len(PHASES) - 1)]
 
 
-def phase_diagram(model, data, units, phase, grads) -> charts.Figure:
+def phase_diagram(model, data, units, phase, grads, selected) -> charts.Figure:
     """The network diagram for a phase: links as weights (forward, loss), as dL/dw (backward, unless the toggle
     is off), as the update's step (update)."""
     columns = len(model.layers) + 1
@@ -389,11 +393,36 @@ def phase_diagram(model, data, units, phase, grads) -> charts.Figure:
         values, title = np.concatenate([g["dW"].ravel() for g in grads]), "dL/dw"
     elif phase == "update" and grads is not None:
         values, title = np.concatenate([s.ravel() for s in grads]), t("explain.col.step")
-    from ui.playground_view import class_names
+    figure = charts.network_diagram_figure(model, data.feature_names, class_names(data, units),
+                                           column_px=max(56, min(110, (DIAGRAM_PX - 80) // columns)),
+                                           max_height=340, link_values=values, link_title=title)
+    return highlighted(figure, model, phase, selected)
 
-    return charts.network_diagram_figure(model, data.feature_names, class_names(data, units),
-                                         column_px=max(56, min(110, (DIAGRAM_PX - 80) // columns)), max_height=340,
-                                         link_values=values, link_title=title)
+
+def highlighted(figure: charts.Figure, model, phase: str, selected) -> charts.Figure:
+    """The diagram with the phase's neurons ringed: the picked neuron, or every output for the loss."""
+    nodes = figure.frames["nodes"]
+    last = len(model.layers)
+    if phase == "loss":
+        rows = nodes[nodes["column"] == last]
+    else:
+        start = model.input_dim + sum(layer.units for layer in model.layers[:selected[0]])
+        rows = nodes.iloc[[start + selected[1]]]
+    frames = {**figure.frames, "highlight": pd.DataFrame({"x": rows["x"].to_numpy(), "y": rows["y"].to_numpy()})}
+    # The diagram's nodes are 0.74 of a row tall (ui.diagram._layout); the ring sits just outside one.
+    gaps = np.diff(np.sort(nodes["y"].to_numpy()))
+    gaps = gaps[gaps > 1e-6]
+    ring_px = 0.74 * float(gaps.min()) + 8 if gaps.size else 48.0
+
+    def make(data_of):
+        base = figure.make(data_of)
+        # The diagram's own scales (pixels, y down) are shared by the layer: same fields, no domain of its own.
+        ring = alt.Chart(data_of("highlight")).mark_square(
+            size=ring_px ** 2, filled=False, stroke=HIGHLIGHT_COLOR, strokeWidth=3.5).encode(
+            x=alt.X("x:Q"), y=alt.Y("y:Q"))
+        return alt.layer(*base.layer, ring).properties(width=base.width, height=base.height)
+
+    return charts.Figure(figure.key + ("highlight", phase), frames, make)
 
 
 def explain_panel(model, data: "pg.DataBundle", config: dict) -> None:
@@ -403,8 +432,6 @@ def explain_panel(model, data: "pg.DataBundle", config: dict) -> None:
     if not st.toggle(t("explain.open"), key="ex.open", help=t("explain.open_help")):
         return
     units = model.output_units
-    from ui.playground_view import class_names
-
     output_names = class_names(data, units)
     pick = st.session_state.get("w.pick", 0)
     x, y = picked_example(data, units, pick)
@@ -436,20 +463,20 @@ def explain_panel(model, data: "pg.DataBundle", config: dict) -> None:
         left, side = st.columns([1, 1], gap="medium")
         if view == "forward":
             forward_view(model, explain.forward_example(model, x), data.feature_names, selected, output_names, side)
-            diagram = phase_diagram(model, data, units, view, None)
+            diagram = phase_diagram(model, data, units, view, None, selected)
         elif view == "loss":
             loss_view(model, explain.example_loss(model, x, y), side)
-            diagram = phase_diagram(model, data, units, view, None)
+            diagram = phase_diagram(model, data, units, view, None, selected)
         elif view == "backward":
             point = explain.backward_pass(model, x.reshape(1, -1), y)
             batch = explain.backward_pass(model, X_batch, y_batch)
             with side:
                 on = st.toggle(t("explain.grad_links"), value=True, key="ex.grad_links")
             grads = backward_view(model, point, batch, selected, output_names, len(X_batch), side)
-            diagram = phase_diagram(model, data, units, view, grads if on else None)
+            diagram = phase_diagram(model, data, units, view, grads if on else None, selected)
         else:
             step = explain.optimizer_step(model, X_batch, y_batch)
             update_view(model, step, selected, output_names, side)
-            diagram = phase_diagram(model, data, units, view, step["step"][0::2])
+            diagram = phase_diagram(model, data, units, view, step["step"][0::2], selected)
         with left, st.container(key="ex_diagram"):
             live_chart(diagram, key="ex_diagram_chart")

@@ -76,8 +76,9 @@ def test_the_four_phases_show_the_engines_numbers(lang, request):
     steps = explain.forward_example(model, x)
     text = markdown(at)
     for step in steps:  # every neuron's z and a, in its layer's column
-        for z, a in zip(step["z"], step["a"], strict=True):
-            assert f"| {panel.fmt(z)} | {panel.fmt(a)} |" in text or f"**{panel.fmt(z)}**" in text
+        for i, (z, a) in enumerate(zip(step["z"], step["a"], strict=True)):
+            assert any(f"**#{i + 1}**{mark}  \nz = `{panel.fmt(z)}`  \na = `{panel.fmt(a)}`" in text
+                       for mark in ("", " ◀")), (i, z, a)
     # The selected neuron (by default the output) with its numbers substituted.
     out = steps[-1]
     assert f"= {panel.fmt(out['z'][0])}\na = sigmoid(z) = sigmoid({panel.fmt(out['z'][0])}) = " \
@@ -96,7 +97,7 @@ def test_the_four_phases_show_the_engines_numbers(lang, request):
     for j, value in enumerate(point[last]["dW"][:, 0]):
         assert f"dL/dw{j + 1} = {panel.fmt(value)}" in codes(at)
     for i, value in enumerate(point[0]["dz"][0]):  # the first hidden layer's dL/dz column
-        assert f"| #{i + 1} | {panel.fmt(value)} |" in markdown(at)
+        assert f"**#{i + 1}**  \ndL/dz = `{panel.fmt(value)}`" in markdown(at)
     at.session_state["ex.point_or_batch"] = "batch"
     at.run()
     batch = explain.backward_pass(model, X_batch, y_batch)
