@@ -214,7 +214,7 @@ def update_formula(model, step: dict) -> str:
         return (f"m ← β1·m + (1 − β1)·g,  v ← β2·v + (1 − β2)·g²   (β1 = {fmt(opt.beta_1)}, β2 = {fmt(opt.beta_2)})\n"
                 f"α_t = lr·√(1 − β2^t)/(1 − β1^t) = {fmt(opt.learning_rate)}·√(1 − {fmt(opt.beta_2)}^{t_})/"
                 f"(1 − {fmt(opt.beta_1)}^{t_}) = {fmt(alpha)}   (t = {t_})\n"
-                f"step = −α_t·m/(√v + ε) = −(effective learning rate)·m,   w ← w + step")
+                f"step = −α_t·m/(√v + ε) = −lr_eff·m   (lr_eff: {t('explain.col.effective_lr')}),   w ← w + step")
     if getattr(opt, "momentum", 0):
         return (f"v ← μ·v − lr·g,  w ← w + v   (lr = {fmt(opt.learning_rate)}, μ = {fmt(opt.momentum)})")
     return f"step = −lr·g = −{fmt(opt.learning_rate)}·dL/dw,   w ← w + step"
@@ -231,7 +231,8 @@ def update_view(model, step: dict, selected, output_names, side) -> None:
 
     names = [f"w{j + 1}" for j in range(model.layers[layer].W.shape[0])] + ["b"]
     before, after, change = column("before"), column("after"), column("step")
-    lines = [f"{n}: {fmt(b)} → {fmt(a)}   (step {fmt(c)})" for n, b, a, c in zip(names, before, after, change,
+    word = t("explain.col.step")
+    lines = [f"{n}: {fmt(b)} → {fmt(a)}   ({word} {fmt(c)})" for n, b, a, c in zip(names, before, after, change,
                                                                                 strict=True)]
     if step["optimizer"] == "adam":
         lines = [f"{line}\n    m = {fmt(m)}, v = {fmt(v)}, lr_eff = {fmt(e)}" for line, m, v, e in zip(

@@ -111,7 +111,8 @@ def test_the_four_phases_show_the_engines_numbers(lang, request):
     step = explain.optimizer_step(model, X_batch, y_batch)
     assert step["optimizer"] == "adam"  # the Playground's default
     w_out = step["before"][-2][0, 0], step["after"][-2][0, 0], step["step"][-2][0, 0]
-    assert f"w1: {panel.fmt(w_out[0])} → {panel.fmt(w_out[1])}   (step {panel.fmt(w_out[2])})" in codes(at)
+    word = "步长" if lang == "zh" else "step"
+    assert f"w1: {panel.fmt(w_out[0])} → {panel.fmt(w_out[1])}   ({word} {panel.fmt(w_out[2])})" in codes(at)
     assert f"m = {panel.fmt(step['m'][-2][0, 0])}, v = {panel.fmt(step['v'][-2][0, 0])}" in codes(at)
     table = at.dataframe[0].value
     assert len(table) == model.count_params() and "m" in table.columns and "v" in table.columns
