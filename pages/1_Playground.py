@@ -11,6 +11,7 @@ from ui import hands_on
 from ui import playground as pg
 from ui import playground_view as view
 from ui.data_widgets import csv_upload
+from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
 from ui.map_canvas import map_canvas
 from ui.model_io import model_io_panel
@@ -137,6 +138,7 @@ def live_view() -> None:
                 live_chart(live.map_figure, key="pg_map_chart")
     with st.container(key="pg_charts"):
         live_chart(live.below, key="pg_charts_chart")
+    record_gradient_norms(model, data, current_config())
 
 
 if model is not None:
@@ -177,6 +179,7 @@ with st.container(key="pg_status"):
 hands_on.edits_panel(data)
 if model is not None:
     hands_on.hand_panel(model, data.feature_names)
+    explain_panel(model, data, current_config(), pick=hands_on.current_pick(data))
 with st.container(border=True, key="pg_builder"):
     network_builder()
     output_controls()

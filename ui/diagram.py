@@ -84,9 +84,11 @@ def _layout(sizes: Sequence[int], column_px: int, row_px: int, max_height: int, 
 def network_diagram_figure(model, feature_names: Sequence[str], output_names: Sequence[str] | None = None, *,
                            node_maps: Sequence[np.ndarray | None] | None = None, column_px: int = 130,
                            row_px: int = 62, max_height: int = 600, max_links: int = MAX_LINKS,
-                           select: bool = False) -> Figure:
+                           select: bool = False, link_values: np.ndarray | None = None,
+                           link_title: str | None = None) -> Figure:
     """See `network_diagram`. `select`: a click on a neuron or a link is a Vega point selection ("neuron":
-    column and unit; "link": Dense layer, from, to), for `st.vega_lite_chart(on_select=...)`."""
+    column and unit; "link": Dense layer, from, to), for `st.vega_lite_chart(on_select=...)`. `link_values`:
+    drawn on the links instead of the weights (e.g. dL/dw), named `link_title`."""
     feature_names = tuple(str(name) for name in feature_names)
     sizes = [len(feature_names)] + [layer.units for layer in model.layers]
     activations = tuple(layer.activation for layer in model.layers)
@@ -100,6 +102,10 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
     static = _diagram_static(tuple(sizes), activations, feature_names, output_names, column_px, row_px,
                              max_height, current_language())
     w = np.concatenate([np.asarray(layer.W, dtype=float).ravel() for layer in model.layers])
+    if link_values is not None:
+        w = np.asarray(link_values, dtype=float).ravel()  # another number per link (a gradient, a step)
+    link_format = ".3f" if link_values is None else ".3g"  # gradients are often far below 0.001
+    link_title = link_title or t("common.weights")
     bias = np.concatenate([np.full(sizes[0], np.nan)] + [np.asarray(layer.b, dtype=float) for layer in model.layers])
     links = {**static["links"], "w": w}
     if w.size > max_links:
@@ -119,7 +125,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
         frames["fields"] = fields
         map_columns = next(np.asarray(m).shape[2] for m in node_maps if m is not None)
     structure = (tuple(sizes), activations, feature_names, output_names, column_px, row_px, max_height,
-                 map_columns, select)
+                 map_columns, select, link_title)
 
     def make(data_of):
         node_px = layout.node_px
@@ -134,13 +140,13 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
         Y = alt.Y("y:Q", axis=None, scale=y_scale)
         layers = [alt.Chart(data_of("links")).mark_rule(opacity=0.8).encode(
             x=X, y=Y, x2="x2:Q", y2="y2:Q",
-            color=alt.Color("sign:N", title=t("common.weights"),
+            color=alt.Color("sign:N", title=link_title,
                             scale=alt.Scale(domain=["+", "-"], range=[POSITIVE_COLOR, NEGATIVE_COLOR]),
                             # Under the plot, not inside it: inside, it covered the bottom input's label.
                             legend=alt.Legend(orient="bottom", direction="horizontal", symbolType="stroke",
                                               symbolStrokeWidth=4, offset=4)),
             strokeWidth=alt.StrokeWidth("abs_w:Q", legend=None, scale=alt.Scale(range=[0.3, 7], zero=True)),
-            tooltip=[alt.Tooltip("link:N", title=" "), alt.Tooltip("w:Q", format=".3f", title=t("common.weights"))],
+            tooltip=[alt.Tooltip("link:N", title=" "), alt.Tooltip("w:Q", format=link_format, title=link_title)],
         )]
         if select:
             layers[0] = layers[0].add_params(alt.selection_point(name="link", fields=["layer", "src", "dst"],
@@ -183,7 +189,8 @@ def network_diagram(model, feature_names: Sequence[str], output_names: Sequence[
     node_maps: optional, per column (inputs first, then each Dense layer): None or (units, r, r), each node's
     output over the input plane (as `unit_maps` returns); each map is scaled by its own largest |value| and
     drawn inside its node (orange negative, blue positive). Beyond `max_links` weights only the largest |w| are
-    drawn.
+    drawn. link_values: optional, another number per link in the same order (the layers' W, row-major,
+    concatenated; e.g. dL/dw), drawn instead of the weights, with `link_title` naming it in the legend.
     """
     return network_diagram_figure(model, feature_names, output_names, **options).chart()
 

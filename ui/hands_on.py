@@ -155,6 +155,10 @@ def _set_weight() -> None:
         set_parameter(model, neuron[0], "W", (source, neuron[1]), st.session_state["w.hand_weight"])
 
 
+def _neuron_chosen() -> None:
+    st.session_state[NEURON_KEY] = st.session_state["w.hand_neuron"]
+
+
 def hand_panel(model, feature_names) -> None:
     """Pick a neuron (its output replaces the decision map), then type its bias or one incoming weight."""
     neurons = _neurons(model)
@@ -162,9 +166,11 @@ def hand_panel(model, feature_names) -> None:
     if chosen is not None and tuple(chosen) not in neurons:
         st.session_state[NEURON_KEY] = chosen = None
     chosen = None if chosen is None else tuple(chosen)
+    # The shared key leads (a diagram click or the explain panel's picker may have changed it since).
+    st.session_state["w.hand_neuron"] = chosen
     with st.container(horizontal=True, vertical_alignment="bottom", key="pg_hand"):
         picked = st.selectbox(
-            t("pg.hand_neuron"), neurons, index=neurons.index(chosen), key="w.hand_neuron", width=200,
+            t("pg.hand_neuron"), neurons, key="w.hand_neuron", width=200, on_change=_neuron_chosen,
             format_func=lambda n: t("pg.hand_none") if n is None else t(
                 "pg.hand_neuron_name", layer=n[0] + 1, unit=n[1] + 1), help=t("pg.hand_help"))
         st.session_state[NEURON_KEY] = picked

@@ -159,6 +159,8 @@ def _map_colors(model, data: "pg.DataBundle", units: int, config: dict, neuron=N
     problem = data.ds.problem
     r = pg.MAP_RESOLUTION
     discretize = config["discretize"]
+    if neuron is not None and not (0 <= neuron[0] < len(model.layers) and 0 <= neuron[1] < model.layers[neuron[0]].units):
+        neuron = None  # a neuron the network no longer has (layers removed since it was chosen)
     if neuron is not None:
         layer, unit = neuron
         values = model.layer_outputs(data.grid)[layer]["a"][:, unit].reshape(r, r)
