@@ -29,8 +29,8 @@ import numpy as np
 
 from engine import activations
 
-__all__ = ["Landscape", "filter_normalize", "loss_slice", "losses_at", "path_directions", "project_path",
-           "random_directions"]
+__all__ = ["Landscape", "filter_normalize", "loss_slice", "losses_at", "path_directions", "plane_losses",
+           "project_path", "random_directions"]
 
 CHUNK_ELEMENTS = 1 << 21  # floats per hidden activation buffer of one chunk (16 MB in float64): stays in memory
 
@@ -202,3 +202,16 @@ def project_path(path: list[list[np.ndarray]], weights: list[np.ndarray],
         raise ValueError("Every weight set of the path needs the model's weight shapes.")
     coords, *_ = np.linalg.lstsq(D, deltas.T, rcond=None)
     return coords.T
+
+
+def plane_losses(model, X, y, coords, weights: list[np.ndarray], directions: tuple[list, list]) -> np.ndarray:
+    """The loss at each in-plane point weights + a d1 + b d2 for coords (m, 2): the height of a projected path
+    on the slice's surface (the slice's own value wherever a point falls on its grid). Shape (m,)."""
+    coords = np.asarray(coords, dtype=np.float64).reshape(-1, 2)
+    if not len(coords):
+        return np.zeros(0)
+    sets = _flat(weights) + coords[:, :1] * _flat(directions[0]) + coords[:, 1:] * _flat(directions[1])
+    with np.errstate(all="ignore"):
+        values = losses_at(model, X, y, sets)
+    values[~np.isfinite(values)] = np.nan
+    return values

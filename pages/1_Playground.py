@@ -11,6 +11,7 @@ from ui import playground as pg
 from ui import playground_view as view
 from ui.data_widgets import csv_upload
 from ui.i18n import current_language, t
+from ui.landscape import paused_views
 from ui.model_io import model_io_panel
 from ui.state import current_config, load_from_url, playground_link, write_to_url
 from ui.widgets import (
@@ -146,6 +147,7 @@ if model is not None:
         live_view()
     st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
               disabled=n_test < 2)
+    paused_views(model, data)  # loss landscape and softmax simplex (Plotly), while paused
 
 # Popovers, not expanders: their contents (the link, the code previews) are drawn only while open, and every
 # element on the page is drawn again at each training tick.
