@@ -4,7 +4,6 @@ from the figure's JSON): the Playground's loss landscape and path, its softmax s
 
 import base64
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,9 +11,8 @@ from streamlit.testing.v1 import AppTest
 
 from engine import activations, landscape
 from tests.pages.lesson_checks import keyed_block, page_app
+from tests.pages.test_playground import open_page
 from ui import playground as pg
-
-PLAYGROUND = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
 
 
 def _array(value) -> np.ndarray:
@@ -45,15 +43,6 @@ def traces(figure: dict, kind: str) -> list[dict]:
     return [trace for trace in figure["data"] if trace["type"] == kind]
 
 
-def open_playground(**params) -> AppTest:
-    at = AppTest.from_file(PLAYGROUND, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 def _training_data(at):
     data = at.session_state["pg.bundle"][1]
     model = at.session_state["pg.model"]
@@ -63,7 +52,7 @@ def _training_data(at):
 # ----- the Playground ----------------------------------------------------------------------------------------
 
 def test_playground_landscape_is_the_engines_slice_around_the_current_weights_and_hides_while_playing():
-    at = open_playground()
+    at = open_page()
     assert not figures(at)  # nothing trained yet: the learner is offered the button, no slice is computed
     at.button(key="pg_step").click().run()
     assert not at.exception
@@ -88,7 +77,7 @@ def test_playground_landscape_is_the_engines_slice_around_the_current_weights_an
 
 
 def test_resolution_and_range_controls_change_the_slice():
-    at = open_playground()
+    at = open_page()
     at.button(key="pg_step").click().run()
     at.select_slider(key="pg.landscape.res").set_value(21).run()
     at.select_slider(key="pg.landscape.radius").set_value(0.25).run()
@@ -157,7 +146,7 @@ def test_a_recorded_training_path_is_projected_onto_the_slice_and_ends_at_the_ce
 
 
 def test_three_classes_on_the_simplex_are_the_models_probabilities():
-    at = open_playground(dataset="blobs", classes="3")
+    at = open_page(dataset="blobs", classes="3")
     assert at.session_state["pg.model"].output_units == 3
     at.button(key="pg_step").click().run()
     assert not at.exception
