@@ -93,14 +93,14 @@ def surface_figure(xs, ys, z, *, x_title: str, y_title: str, z_title: str, lines
         "xaxis": {**axis, "title": {"text": x_title, "font": _font()}},
         "yaxis": {**axis, "title": {"text": y_title, "font": _font()}},
         "zaxis": z_axis, "aspectmode": "manual", "aspectratio": {"x": 1, "y": 1, "z": 0.7},
-        "camera": {"eye": {"x": 1.25, "y": -1.25, "z": 0.85}}})
+        "camera": {"eye": {"x": 1.55, "y": -1.55, "z": 1.05}}})
     return fig
 
 
 def contour_figure(xs, ys, z, *, x_title: str, y_title: str, z_title: str, lines: Sequence[Line] = (),
                    marks: Sequence[Mark] = (), title: str | None = None, height: int = 460,
-                   colorscale: str = SURFACE_SCALE, levels: int = 20, equal_axes: bool = True) -> go.Figure:
-    """The same z[j, i] as filled contours seen from above (equal axes unless not `equal_axes`), lines and
+                   colorscale: str = SURFACE_SCALE, levels: int = 20, equal_axes: bool = False) -> go.Figure:
+    """The same z[j, i] as filled contours seen from above (equal axes when `equal_axes`), lines and
     marks in the plane."""
     z = np.asarray(z, dtype=float)
     traces = [go.Contour(x=np.asarray(xs, dtype=float), y=np.asarray(ys, dtype=float), z=z, colorscale=colorscale,
@@ -156,7 +156,12 @@ def ternary_figure(probabilities, classes, class_names: Sequence[str], *, title:
     fig = go.Figure(traces)
     axis = {"min": 0, "linewidth": 2, "ticks": "outside", "tickfont": {"size": FONT_SIZE - 3},
             "gridcolor": "#D8D8D8", "tickformat": ".1f"}
-    fig.update_layout(**_layout(height, title), ternary={
+    layout = _layout(height, title)
+    # Room for the three corner titles; the legend in the empty top-right corner of the box.
+    layout["margin"] = {"l": 60, "r": 60, "t": 90 if title else 60, "b": 40}
+    layout["legend"] = {"orientation": "v", "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "top",
+                        "font": _font()}
+    fig.update_layout(**layout, ternary={
         "sum": 1, "bgcolor": "#FFFFFF",
         "aaxis": {**axis, "title": {"text": names[0], "font": _font()}},
         "baxis": {**axis, "title": {"text": names[1], "font": _font()}},
@@ -190,7 +195,7 @@ def optimizer_surfaces(w_values, b_values, losses, paths, *, w_title: str, b_tit
     surface = surface_figure(w_values, b_values, losses, lines=lines, marks=marks, height=height, z_range=z_range,
                              colorscale="Greys_r", **titles)
     contour = contour_figure(w_values, b_values, np.log10(np.maximum(losses, 1e-12)), lines=lines, marks=marks,
-                             height=height, colorscale="Greys_r", equal_axes=False,
+                             height=height, colorscale="Greys_r",
                              **{**titles, "z_title": f"log10 {z_title}"})
     return surface, contour
 

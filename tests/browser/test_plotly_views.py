@@ -33,8 +33,7 @@ def _check_views(page, keys: list[str], name: str) -> None:
         if offenders:
             problems[f"{width}x{height}"] = offenders
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        box = page.locator(f".st-key-{keys[0]}").locator("xpath=ancestor::*[@data-testid='stVerticalBlock'][1]")
-        box.first.scroll_into_view_if_needed()
+        page.locator(f".st-key-{keys[0]}").first.scroll_into_view_if_needed()
         page.wait_for_timeout(300)
         page.screenshot(path=str(SCREENSHOTS / f"plotly_{name}_{width}.png"))
     assert not problems, f"{name} overflows: {problems}"
