@@ -80,7 +80,8 @@ def figures(record: dict) -> tuple:
     z_range = (float(finite.min()), float(finite.max())) if finite.size else None
     surface = pc.surface_figure(scape.alphas, scape.betas, scape.losses, lines=lines, marks=[current],
                                 z_range=z_range, **titles)
-    contour = pc.contour_figure(scape.alphas, scape.betas, scape.losses, lines=lines, marks=[current], **titles)
+    contour = pc.contour_figure(scape.alphas, scape.betas, scape.losses, lines=lines, marks=[current], colorbar=False,
+                                **titles)
     return surface, contour
 
 

@@ -99,12 +99,14 @@ def surface_figure(xs, ys, z, *, x_title: str, y_title: str, z_title: str, lines
 
 def contour_figure(xs, ys, z, *, x_title: str, y_title: str, z_title: str, lines: Sequence[Line] = (),
                    marks: Sequence[Mark] = (), title: str | None = None, height: int = 460,
-                   colorscale: str = SURFACE_SCALE, levels: int = 20, equal_axes: bool = False) -> go.Figure:
+                   colorscale: str = SURFACE_SCALE, levels: int = 20, equal_axes: bool = False,
+                   colorbar: bool = True) -> go.Figure:
     """The same z[j, i] as filled contours seen from above (equal axes when `equal_axes`), lines and
-    marks in the plane."""
+    marks in the plane. `colorbar=False` gives the plot the whole width (the 3-D twin beside it shows z)."""
     z = np.asarray(z, dtype=float)
     traces = [go.Contour(x=np.asarray(xs, dtype=float), y=np.asarray(ys, dtype=float), z=z, colorscale=colorscale,
                          ncontours=levels, name=z_title, line={"width": 0.6, "color": "rgba(255,255,255,0.5)"},
+                         showscale=colorbar,
                          colorbar={"title": {"text": z_title, "side": "right", "font": _font()},
                                    "tickfont": {"size": FONT_SIZE - 2}, "thickness": 14},
                          hovertemplate=f"{x_title} %{{x:.3f}}<br>{y_title} %{{y:.3f}}<br>{z_title} %{{z:.4f}}"
