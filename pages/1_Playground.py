@@ -13,6 +13,7 @@ from ui import playground_view as view
 from ui.data_widgets import csv_upload
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
+from ui.landscape import paused_views
 from ui.map_canvas import map_canvas
 from ui.model_io import model_io_panel
 from ui.presenter import layout_css
@@ -180,6 +181,7 @@ hands_on.edits_panel(data)
 if model is not None:
     hands_on.hand_panel(model, data.feature_names)
     explain_panel(model, data, current_config(), pick=hands_on.current_pick(data))
+    paused_views(model, data)  # loss landscape and softmax simplex (Plotly), while paused
 with st.container(border=True, key="pg_builder"):
     network_builder()
     output_controls()

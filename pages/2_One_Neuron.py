@@ -205,3 +205,19 @@ st.divider()
 st.markdown(t("neuron.next"))
 open_in_playground(dataset="gaussians", n_points=200, noise=0.1, data_seed=int(data_seed), hidden=(), acts=(),
                    head="sigmoid", loss="binary_crossentropy", optimizer="adam", lr=LEARNING_RATE)
+
+# ---------------------------------------------------------------- the two-input neuron as a surface (Plotly)
+from ui import plotly_charts
+
+st.divider()
+st.header(t("landscape.neuron3d_header"))
+st.markdown(t("landscape.neuron3d_text"))
+surface_w = [st.session_state["neuron.2d.w1"], st.session_state["neuron.2d.w2"]]
+surface_b = st.session_state["neuron.2d.b"]
+st.caption(t("landscape.neuron3d_now", equation=function_charts.equation_text(surface_w, ["x₁", "x₂"], surface_b)))
+surface_xs, surface_ys = np.linspace(*x_range, 41), np.linspace(*y_range, 41)
+surface_grid = np.column_stack([g.ravel() for g in np.meshgrid(surface_xs, surface_ys)])
+with st.container(key="neuron_surface_3d"):
+    plotly_charts.show(plotly_charts.neuron_surface(
+        surface_xs, surface_ys, neuron(surface_w, surface_b).predict(surface_grid)[:, 0].reshape(41, 41), blobs.X,
+        blobs.y, blob_names, x_title="x₁", y_title="x₂", z_title=t("landscape.neuron3d_z")), key="neuron_surface_3d_chart")

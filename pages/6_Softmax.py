@@ -245,3 +245,30 @@ st.code("""model = Sequential([
 model.compile(loss=SparseCategoricalCrossentropy(from_logits=True), optimizer=Adam(learning_rate=1e-3))
 model.fit(X, y, epochs=100)
 probabilities = tf.nn.softmax(model(X))""", language="python")
+
+# ----- softmax on the triangle (Plotly's ternary plot): three probabilities are one point -----------------
+from ui import plotly_charts
+
+st.header(t("landscape.softmax3_header"))
+st.markdown(t("landscape.softmax3_text"))
+drag, trained_dots = st.columns(2, gap="medium")
+with drag:
+    if st.session_state[P + "k"] == 3:
+        dragged = activations.forward("softmax", np.array([[st.session_state[f"{P}z{j}"] for j in range(3)]]))
+        st.session_state[P + "simplex_dragged"] = dragged[0]
+        with st.container(key="softmax_simplex_logits"):
+            plotly_charts.show(plotly_charts.ternary_figure(
+                dragged, [st.session_state[P + "y"]], [t("softmax.class_name", j=j + 1) for j in range(3)],
+                marker_size=22, title=t("landscape.softmax3_dragged")), key="softmax_simplex_logits_chart")
+    else:
+        st.info(t("landscape.softmax3_set_three"))
+with trained_dots:
+    if train.n_classes == 3 and not st.session_state[P + "running"]:
+        trained_probs = st.session_state[P + "model"].predict_proba(train.X)
+        st.session_state[P + "simplex_trained"] = trained_probs
+        with st.container(key="softmax_simplex_trained"):
+            plotly_charts.show(plotly_charts.ternary_figure(
+                trained_probs, train.y, data_class_names, title=t("landscape.softmax3_trained")),
+                key="softmax_simplex_trained_chart")
+    elif train.n_classes != 3:
+        st.info(t("landscape.softmax3_train_three"))

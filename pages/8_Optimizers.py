@@ -246,3 +246,17 @@ if adam.iterations:
 open_in_playground(dataset=race_set, n_points=RACE_POINTS, noise=RACE_NOISE, hidden=RACE_HIDDEN,
                    acts=("tanh",) * len(RACE_HIDDEN), head="sigmoid", loss="binary_crossentropy",
                    optimizer="adam", lr=race_lr_adam, batch=batch_size, seed=SEED, data_seed=SEED)
+
+# ----- the loss surface of section 1 in 3-D (Plotly: turn it with the mouse) -----------------------------
+from ui import plotly_charts
+
+st.header(t("landscape.opt3d_header"))
+st.markdown(t("landscape.opt3d_text"))
+surface_3d, surface_contour = plotly_charts.optimizer_surfaces(
+    ws, bs, surface_losses, st.session_state[P + "surface"]["paths"], w_title=t("optimizers.w_axis"),
+    b_title=t("optimizers.b_axis"), z_title=t("common.loss"), start_name=t("training_charts.start"))
+left_3d, right_3d = st.columns(2, gap="medium")
+with left_3d, st.container(key="opt_surface_3d"):
+    plotly_charts.show(surface_3d, key="opt_surface_3d_chart")
+with right_3d, st.container(key="opt_surface_contour"):
+    plotly_charts.show(surface_contour, key="opt_surface_contour_chart")

@@ -117,8 +117,8 @@ def test_cmd_starts_the_app_and_healthcheck_passes():
     assert subprocess.run(probe, capture_output=True).returncode != 0
 
 
-def test_runtime_requirements_are_exactly_what_the_app_imports():
-    """requirements.txt lists every third-party package app.py, pages/, ui/ and engine/ import, and no other."""
+def _app_imports() -> set[str]:
+    """The top-level names app.py, pages/, ui/ and engine/ import that are neither stdlib nor the app's own."""
     import ast
 
     local = {"ui", "engine", "pages", "app"}
@@ -130,11 +130,42 @@ def test_runtime_requirements_are_exactly_what_the_app_imports():
                 imported |= {alias.name.split(".")[0] for alias in node.names}
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 imported.add(node.module.split(".")[0])
-    third_party = {name for name in imported if name not in sys.stdlib_module_names and name not in local}
+    return {name for name in imported if name not in sys.stdlib_module_names and name not in local}
+
+
+def _runtime_requirements() -> dict[str, str]:
+    """requirements.txt as {distribution name (lower case): its version range}."""
     lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
-    listed = {re.split(r"[<>=!~ \[]", line)[0].lower() for line in lines if line}
+    parts = [re.match(r"([A-Za-z0-9_.-]+)(?:\[[^]]*\])?\s*(.*)", line) for line in lines if line]
+    return {match.group(1).lower(): match.group(2) for match in parts}
+
+
+def test_runtime_requirements_are_exactly_what_the_app_imports():
+    """requirements.txt lists every third-party package app.py, pages/, ui/ and engine/ import, and no other."""
+    third_party = _app_imports()
+    lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
+    listed = set(_runtime_requirements())
     assert third_party == listed
     # Every requirement has an upper bound, so next year's major release cannot break a fresh install.
     test_lines = [line.split("#")[0].strip() for line in (ROOT / "requirements-test.txt").read_text().splitlines()]
     for line in filter(None, lines + test_lines):
         assert "<" in line or "==" in line or line == "-r requirements.txt", line  # a range or an exact pin
+
+
+def test_each_import_comes_from_a_listed_distribution_whose_installed_version_is_in_range():
+    """Both ways through the installed packages: every module the app imports is provided by a distribution that
+    requirements.txt lists (so an import named unlike its package, e.g. `yaml` from PyYAML, is caught), every
+    listed distribution provides a module the app imports, and the installed version (the one the suite ran
+    against) lies inside the listed range, so the range is not a guess."""
+    from importlib.metadata import packages_distributions, version
+
+    from packaging.specifiers import SpecifierSet
+
+    provides = packages_distributions()
+    wanted = _runtime_requirements()
+    from_imports = {dist.lower() for name in _app_imports() for dist in provides.get(name, [name])}
+    assert from_imports == set(wanted)
+    for dist, bounds in wanted.items():
+        assert version(dist) in SpecifierSet(bounds), (dist, version(dist), bounds)
+    # plotly is imported only by the Plotly views and stays bounded like the rest.
+    assert "plotly" in wanted and "<" in wanted["plotly"]
