@@ -115,7 +115,8 @@ def activation_curves(names: list[str], g_title: str, dg_title: str, z_min: floa
                      alt.Tooltip("value:Q", format=".3f")],
         ).properties(height=height, width=width)
 
-    return tuple(_projector(panel(curve, title)).configure_legend(orient="top", direction="horizontal")
+    # Two entries a row: three side by side reach past a plot half as wide as the page at 1024 px.
+    return tuple(_projector(panel(curve, title)).configure_legend(orient="top", direction="horizontal", columns=2)
                  for curve, title in (("g", g_title), ("dg", dg_title)))
 
 
