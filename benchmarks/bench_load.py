@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load_client import Session, epoch_of  # noqa: E402
+from benchmarks.load_client import Session  # noqa: E402
 from benchmarks.replicas import (  # noqa: E402
     cpu_seconds,
     haproxy_available,
@@ -38,19 +38,6 @@ REPLICA_PORTS = (8671, 8672)
 BALANCER_PORT = 8690
 QUERY = "dataset=spiral&hidden=8,8&acts=tanh,tanh&seed={seed}"
 WARM_TICKS = 3
-
-
-def epoch_at(session: Session, when: float) -> int | None:
-    """The last epoch counter the session had received by `when` (monotonic s)."""
-    value = None
-    for tick in session.ticks:
-        if tick.at > when:
-            break
-        for text in tick.texts:
-            epoch = epoch_of(text)
-            if epoch is not None:
-                value = epoch
-    return value
 
 
 async def measure(bases: list[str], n: int, seconds: float, pids: list[int], pace: str, query: str,
@@ -79,11 +66,12 @@ async def measure(bases: list[str], n: int, seconds: float, pids: list[int], pac
     cpu = [(cpu_seconds(pid) - c) / elapsed for pid, c in zip(pids, cpu0, strict=True)]  # 1.0 = one core busy
     rss = [rss_mb(pid) for pid in pids]
     updates = [sum(1 for tick in s.ticks if t0 < tick.at <= t1) / elapsed for s in sessions]
-    epochs = [((epoch_at(s, t1) or 0) - (epoch_at(s, t0) or 0)) / elapsed for s in sessions]
+    epochs = [((s.epoch_at(t1) or 0) - (s.epoch_at(t0) or 0)) / elapsed for s in sessions]
+    dropped = [s.dropped for s in sessions]
     replicas = sorted({s.replica or s.base for s in sessions})
     for session in sessions:
         await session.close()
-    return {"sessions": n, "updates_per_s": updates, "epochs_per_s": epochs, "cpu_cores": cpu, "rss_mb": rss,
+    return {"sessions": n, "updates_per_s": updates, "dropped_runs": sum(dropped), "epochs_per_s": epochs, "cpu_cores": cpu, "rss_mb": rss,
             "load_s": loaded, "warm_up_s": warm_up, "landed_on": {r: sum(1 for s in sessions
                                                                        if (s.replica or s.base) == r)
                                                                   for r in replicas}}
@@ -95,7 +83,7 @@ def line(label: str, result: dict, alone: dict | None) -> str:
             f"epochs/s median {statistics.median(e):.0f} min {min(e):.0f}; "
             f"CPU {' + '.join(f'{c:.2f}' for c in result['cpu_cores'])} cores; "
             f"RSS {' + '.join(f'{m:.0f}' for m in result['rss_mb'])} MB; "
-            f"warm-up {result['warm_up_s']:.0f} s; landed {result['landed_on']}")
+            f"warm-up {result['warm_up_s']:.0f} s; runs dropped {result['dropped_runs']}; landed {result['landed_on']}")
     if alone:
         ua, ea = statistics.median(alone["updates_per_s"]), statistics.median(alone["epochs_per_s"])
         text += (f"\n    vs one session alone: updates/s {statistics.median(u) / ua:.2f}x (min {min(u) / ua:.2f}x), "

@@ -15,7 +15,9 @@ A `Session` does what a browser tab does, message for message:
    run's `script_finished` has arrived, as a browser whose main thread is busy drawing the last tick does.
 
 Per session it counts fragment runs finished and the Markdown texts they sent (the Playground's status line
-starts with the epoch counter: `epoch_of`). Run by `benchmarks/bench_load.py`; tested in `tests/test_load_client.py`
+starts with the epoch counter: `epoch_of`). A fragment run that the next one overtook before its elements were
+sent (Streamlit then drops the unsent elements and reports FINISHED_EARLY_FOR_RERUN; it happens when requests
+queue up, pace "timer") is counted as dropped, not as an update. Run by `benchmarks/bench_load.py`; tested in `tests/test_load_client.py`
 against a small app whose fragment counts its runs.
 """
 
@@ -63,7 +65,9 @@ class Session:
     page_hash: str = ""
     buttons: dict[str, str] = field(default_factory=dict)  # widget id -> label, from the deltas
     texts: list[str] = field(default_factory=list)  # Markdown bodies of the run in progress
-    ticks: list[Tick] = field(default_factory=list)  # fragment runs finished
+    ticks: list[Tick] = field(default_factory=list)  # fragment runs finished, every element delivered
+    dropped: int = 0  # fragment runs whose end never arrived: the server dropped their unsent elements
+    epoch_log: list[tuple[float, int]] = field(default_factory=list)  # (arrival, epoch) of every status line
     runs_finished: int = 0  # full script runs finished
     requests_sent: int = 0
     timers: dict[str, asyncio.Task] = field(default_factory=dict)
@@ -145,27 +149,32 @@ class Session:
         async for data in self._ws:
             msg = ForwardMsg()
             msg.ParseFromString(data)
-            kind = msg.WhichOneof("type")
-            if kind == "new_session":
-                self.texts = []
-                if not msg.metadata.run.fragment_ids:
-                    self._stop_timers(list(self.timers))  # a full run: the browser clears every timer
-            elif kind == "navigation":
-                self.page_hash = msg.navigation.page_script_hash  # the page that ran (new_session's is the main)
-            elif kind == "delta":
-                self._on_delta(msg)
-            elif kind == "auto_rerun":
-                self._start_timer(msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
-            elif kind == "stop_auto_rerun":
-                self._stop_timers(list(msg.stop_auto_rerun.fragment_ids))
-            elif kind == "script_finished":
-                if msg.script_finished == FRAGMENT_DONE:
-                    self.ticks.append(Tick(time.monotonic(), self.texts))
-                elif msg.script_finished in SCRIPT_DONE:
-                    self.runs_finished += 1
-                self.texts = []
-                self._in_flight = False
-                self._finished.set()
+            self._handle(msg)
+
+    def _handle(self, msg: ForwardMsg) -> None:
+        kind = msg.WhichOneof("type")
+        if kind == "new_session":
+            self.texts = []
+            if not msg.metadata.run.fragment_ids:
+                self._stop_timers(list(self.timers))  # a full run: the browser clears every timer
+        elif kind == "navigation":
+            self.page_hash = msg.navigation.page_script_hash  # the page that ran (new_session's is the main)
+        elif kind == "delta":
+            self._on_delta(msg)
+        elif kind == "auto_rerun":
+            self._start_timer(msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
+        elif kind == "stop_auto_rerun":
+            self._stop_timers(list(msg.stop_auto_rerun.fragment_ids))
+        elif kind == "script_finished":
+            if msg.script_finished == FRAGMENT_DONE:
+                self.ticks.append(Tick(time.monotonic(), self.texts))
+            elif msg.script_finished in SCRIPT_DONE:
+                self.runs_finished += 1
+            elif msg.metadata.run.fragment_ids:
+                self.dropped += 1
+            self.texts = []
+            self._in_flight = False
+            self._finished.set()
 
     def _on_delta(self, msg: ForwardMsg) -> None:
         if msg.delta.WhichOneof("type") != "new_element":
@@ -176,6 +185,9 @@ class Session:
             self.buttons[element.button.id] = element.button.label
         elif kind == "markdown":
             self.texts.append(element.markdown.body)
+            epoch = epoch_of(element.markdown.body)
+            if epoch is not None:
+                self.epoch_log.append((time.monotonic(), epoch))
 
     def _start_timer(self, fragment_id: str, interval: float) -> None:
         if fragment_id and fragment_id not in self.timers:
@@ -203,14 +215,14 @@ class Session:
 
     # ----- reading what arrived ----------------------------------------------------------------------------
 
-    def epochs(self) -> int | None:
-        """The last epoch counter a finished tick showed."""
-        for tick in reversed(self.ticks):
-            for text in tick.texts:
-                value = epoch_of(text)
-                if value is not None:
-                    return value
-        return None
+    def epoch_at(self, when: float) -> int | None:
+        """The last epoch counter that had arrived by `when` (monotonic s), or None."""
+        value = None
+        for at, epoch in self.epoch_log:
+            if at > when:
+                break
+            value = epoch
+        return value
 
 
 def tick_count(sessions: list[Session]) -> list[int]:

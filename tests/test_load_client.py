@@ -86,10 +86,13 @@ def test_a_timer_faster_than_the_runs_gets_one_run_per_arrival(counter_server):
     assert len(shown) + 2 <= session.requests_sent <= len(shown) + 3
 
 
-def test_timer_pace_sends_every_beat_and_the_server_coalesces(counter_server):
+def test_timer_pace_sends_every_beat_and_the_server_runs_one_at_a_time(counter_server):
+    # Pace "timer" (Streamlit's front end: setInterval) sends at every beat while a run is going on; the server
+    # queues one run at a time, and a run overtaken before its elements went out is dropped, not shown.
     seconds = 2.0
     (session,) = asyncio.run(_train(counter_server, 1, seconds, query="sleep=0.3", pace="timer"))
-    shown = _runs_shown(session)
-    assert shown == _consecutive(shown)
-    assert len(shown) <= seconds / 0.3 + 1  # runs stay one at a time
-    assert session.requests_sent >= 2 + seconds / INTERVAL * 0.5  # while requests went out at every beat
+    assert session.requests_sent >= 2 + seconds / INTERVAL * 0.5  # requests went out at (almost) every beat
+    runs = len(session.ticks) + session.dropped
+    assert 2 <= runs <= seconds / 0.3 + 1  # while the runs stayed one after another, 0.3 s each
+    if session.epoch_log:  # the counter, where shown, never ran ahead of the runs the client saw
+        assert session.epoch_log[-1][1] <= runs + 1
