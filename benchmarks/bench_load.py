@@ -41,7 +41,7 @@ WARM_TICKS = 3
 
 
 async def measure(bases: list[str], n: int, seconds: float, pids: list[int], pace: str, query: str,
-                  first_seed: int) -> dict:
+                  first_seed: int, profile_to: Path | None = None) -> dict:
     """Open n sessions (dealt over `bases` in turn), press Play on each, measure one window after warm-up."""
     sessions = [Session(bases[i % len(bases)], "/Playground?" + query.format(seed=first_seed + i), pace=pace)
                 for i in range(n)]
@@ -58,10 +58,13 @@ async def measure(bases: list[str], n: int, seconds: float, pids: list[int], pac
     while time.monotonic() - played < 300 and min(len(s.ticks) for s in sessions) < WARM_TICKS:
         await asyncio.sleep(0.2)
     warm_up = time.monotonic() - played
+    spy = profile(pids[0], seconds, profile_to) if profile_to else None
     cpu0 = [cpu_seconds(pid) for pid in pids]
     t0 = time.monotonic()
     await asyncio.sleep(seconds)
     t1 = time.monotonic()
+    if spy is not None:
+        await asyncio.to_thread(spy.wait, 60)
     elapsed = t1 - t0
     cpu = [(cpu_seconds(pid) - c) / elapsed for pid, c in zip(pids, cpu0, strict=True)]  # 1.0 = one core busy
     rss = [rss_mb(pid) for pid in pids]
@@ -93,12 +96,13 @@ def line(label: str, result: dict, alone: dict | None) -> str:
 
 
 def profile(pid: int, seconds: float, out: Path) -> subprocess.Popen | None:
-    """py-spy on the replica for `seconds` (a flame graph as SVG), if py-spy is installed."""
+    """py-spy on the replica for `seconds` (collapsed stacks, one line per stack), if py-spy is installed."""
     spy = Path(sys.executable).with_name("py-spy")
     if not spy.exists():
         return None
+    out.parent.mkdir(parents=True, exist_ok=True)
     return subprocess.Popen([str(spy), "record", "--pid", str(pid), "--duration", str(int(seconds)), "--rate", "50",
-                             "--format", "raw", "--output", str(out), "--nonblocking"],
+                             "--format", "raw", "--output", str(out), "--nonblocking", "--gil"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
@@ -127,12 +131,8 @@ def main() -> int:
             pids = [p.pid for p in procs] + ([balancer.pid] if balancer else [])
             seed = 1
             for n in counts:
-                spy = None
-                if args.profile:
-                    spy = profile(procs[0].pid, args.seconds + 200, ROOT / f"artifacts/load-{replicas}r-{n}.txt")
-                result = asyncio.run(measure(bases, n, args.seconds, pids, args.pace, args.query, seed))
-                if spy is not None:
-                    spy.terminate()
+                out = ROOT / f"artifacts/load-{replicas}r-{n}.txt" if args.profile else None
+                result = asyncio.run(measure(bases, n, args.seconds, pids, args.pace, args.query, seed, out))
                 seed += n
                 if alone is None and n == 1:
                     alone = result
