@@ -30,7 +30,7 @@ from benchmarks.replicas import (  # noqa: E402
     haproxy_available,
     rss_mb,
     start_haproxy,
-    start_replica,
+    start_replicas,
     stop,
 )
 
@@ -120,7 +120,7 @@ def main() -> int:
     results: dict[str, list[dict]] = {}
     alone = None
     for replicas in (int(r) for r in args.replicas.split(",")):
-        procs = [start_replica(port) for port in REPLICA_PORTS[:replicas]]
+        procs = start_replicas(list(REPLICA_PORTS[:replicas]))
         balancer = None
         try:
             bases = [f"http://127.0.0.1:{port}" for port in REPLICA_PORTS[:replicas]]

@@ -32,23 +32,40 @@ def wait_healthy(base: str, timeout: float = 60, path: str = "/_stcore/health") 
     raise RuntimeError(f"{base} did not become healthy within {timeout:.0f} s")
 
 
+def start_replicas(ports: list[int], app: str = "app.py", env: dict | None = None) -> list[subprocess.Popen]:
+    """One replica per port, started together; returns once every one answers /_stcore/health."""
+    procs = [launch_replica(port, app, env) for port in ports]
+    try:
+        for port in ports:
+            wait_healthy(f"http://127.0.0.1:{port}")
+    except RuntimeError:
+        for proc in procs:
+            stop(proc)
+        raise
+    return procs
+
+
 def start_replica(port: int, app: str = "app.py", env: dict | None = None) -> subprocess.Popen:
     """`streamlit run app` on 127.0.0.1:port; returns once /_stcore/health answers."""
-    proc = subprocess.Popen(
+    return start_replicas([port], app, env)[0]
+
+
+def launch_replica(port: int, app: str = "app.py", env: dict | None = None) -> subprocess.Popen:
+    """`streamlit run app` on 127.0.0.1:port, not waiting for it."""
+    return subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", app, "--server.headless", "true", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
          "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}")
-    except RuntimeError:
-        stop(proc)
-        raise
-    return proc
+
+
+def haproxy_path() -> str | None:
+    """HAProxy's executable (Debian puts it in /usr/sbin, outside a user's PATH), or None."""
+    return shutil.which("haproxy") or shutil.which("haproxy", path="/usr/sbin:/usr/local/sbin")
 
 
 def haproxy_available() -> bool:
-    return shutil.which("haproxy") is not None
+    return haproxy_path() is not None
 
 
 def start_haproxy(port: int, backend_ports: list[int]) -> subprocess.Popen:
@@ -58,7 +75,7 @@ def start_haproxy(port: int, backend_ports: list[int]) -> subprocess.Popen:
         raise ValueError("deploy/haproxy.cfg balances two replicas")
     env = {**os.environ, "PLAYGROUND_BIND": f"127.0.0.1:{port}",
            "PLAYGROUND_R1": f"127.0.0.1:{backend_ports[0]}", "PLAYGROUND_R2": f"127.0.0.1:{backend_ports[1]}"}
-    proc = subprocess.Popen(["haproxy", "-db", "-f", str(HAPROXY_CFG)], env=env,
+    proc = subprocess.Popen([haproxy_path() or "haproxy", "-db", "-f", str(HAPROXY_CFG)], env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_healthy(f"http://127.0.0.1:{port}", timeout=20)
