@@ -11,7 +11,7 @@ import time
 import pytest
 
 from benchmarks.replicas import start_haproxy, start_replicas, stop
-from tests.browser.conftest import playground_status, wait_for_app, wait_for_charts
+from tests.browser.conftest import PLAYGROUND_STATUS_JS, playground_status, wait_for_app, wait_for_charts
 
 REPLICA_PORTS = [8671, 8672]
 BALANCER = "http://127.0.0.1:8690"
@@ -83,16 +83,17 @@ def test_sessions_stick_to_their_replica_and_move_when_it_stops(balanced, browse
         assert replica_of(ctx_b) == on_b
         play_and_train(page_b)
 
-        # The replica of session A goes away: its websocket drops, the page reconnects through the balancer,
-        # which redispatches it to the live replica (and re-sets the cookie); there it trains again.
+        # The replica of session A goes away: its websocket drops, Streamlit's front end reconnects through the
+        # balancer by itself, which redispatches it to the live replica (and re-sets the cookie); the page runs
+        # again there from its URL and trains.
         stop(balanced[on_a])
-        page_a.wait_for_function(
-            "() => !document.querySelector('.st-key-pg_play button') || "
-            "document.querySelector('[data-testid=\"stConnectionStatus\"], [data-testid=\"stStatusWidget\"]')",
-            timeout=30_000)
-        page_a.reload()  # what a student does after "Connection error"; the front end's own retry goes there too
+        deadline = time.monotonic() + 40
+        while time.monotonic() < deadline and replica_of(ctx_a) != on_b:
+            page_a.wait_for_timeout(500)  # the front end retries on its own; no reload
         wait_for_app(page_a)
         assert replica_of(ctx_a) == on_b
+        # A fresh session there (the old one's state stayed on the stopped replica): its counter starts at 0.
+        page_a.wait_for_function(f"() => ({PLAYGROUND_STATUS_JS})()[0] === '0'", timeout=30_000)
         play_and_train(page_a)
         assert epochs(page_b) > 0  # the other session kept its replica and its training
     finally:
