@@ -19,10 +19,11 @@ QUERY = "/Playground?dataset=xor&hidden=3&acts=tanh&lr=0.1"
 COOKIE = "PLAYGROUND_REPLICA"
 
 
-@pytest.fixture(scope="module")
-def balanced():
-    """{"r1": replica process, "r2": ...} behind HAProxy on 8690; all stopped afterwards."""
-    procs = start_replicas(REPLICA_PORTS)
+@pytest.fixture
+def balanced(tmp_path):
+    """{"r1": replica process, "r2": ...} behind HAProxy on 8690, sharing one database (saved runs, issue 16's
+    PLAYGROUND_DB_URL); all stopped afterwards (each test stops a replica, so each gets its own)."""
+    procs = start_replicas(REPLICA_PORTS, env={"PLAYGROUND_DB_URL": f"sqlite:///{tmp_path / 'runs.db'}"})
     try:
         balancer = start_haproxy(8690, REPLICA_PORTS)
     except Exception:
