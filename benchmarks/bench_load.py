@@ -80,6 +80,35 @@ async def measure(bases: list[str], n: int, seconds: float, pids: list[int], pac
                                                                   for r in replicas}}
 
 
+def epoch_cpu_seconds(query: str, repeats: int = 5) -> float:
+    """CPU time (this thread's) of one epoch of the Playground's model for `query`, in-process, best of repeats."""
+    import urllib.parse
+
+    from engine.datasets import make_dataset
+    from ui import playground as pg
+    from ui.state import FIELDS, FIELDS_BY_NAME, parse
+
+    config = {field.name: field.default for field in FIELDS}
+    for name, value in urllib.parse.parse_qsl(query.format(seed=1)):
+        config[name] = parse(FIELDS_BY_NAME[name], value)
+    ds = make_dataset(config["dataset"], n_points=config["n_points"], noise=config["noise"], seed=config["data_seed"])
+    data = pg.make_bundle(ds, config)
+    model = pg.build_model(config, data)
+    y = pg.targets(data.train, model.output_units)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.thread_time()
+        model.fit(data.X_train, y, epochs=10, batch_size=config["batch"])
+        best = min(best, (time.thread_time() - start) / 10)
+    return best
+
+
+def fixed_cost(result: dict, per_epoch: float) -> float:
+    """CPU seconds of one tick beyond its epochs: the servers' CPU per update less the epochs' CPU."""
+    updates, epochs = sum(result["updates_per_s"]), sum(result["epochs_per_s"])
+    return (sum(result["cpu_cores"]) - epochs * per_epoch) / max(updates, 1e-9)
+
+
 def line(label: str, result: dict, alone: dict | None) -> str:
     u, e = result["updates_per_s"], result["epochs_per_s"]
     text = (f"{label} N={result['sessions']:>2}: updates/s median {statistics.median(u):.2f} min {min(u):.2f}; "
@@ -119,6 +148,8 @@ def main() -> int:
     counts = [int(n) for n in args.sessions.split(",")]
     results: dict[str, list[dict]] = {}
     alone = None
+    per_epoch = epoch_cpu_seconds(args.query)
+    print(f"one epoch of this network, in-process: {per_epoch * 1000:.2f} ms of CPU", flush=True)
     for replicas in (int(r) for r in args.replicas.split(",")):
         procs = start_replicas(list(REPLICA_PORTS[:replicas]))
         balancer = None
@@ -137,7 +168,9 @@ def main() -> int:
                 if alone is None and n == 1:
                     alone = result
                 results.setdefault(label, []).append(result)
-                print(line(label, result, alone), flush=True)
+                result["fixed_cost_s"] = fixed_cost(result, per_epoch)
+                print(line(label, result, alone) + f"\n    fixed cost of a tick: {result['fixed_cost_s'] * 1000:.0f} ms "
+                      "of CPU (servers' CPU per update, less its epochs)", flush=True)
         finally:
             if balancer is not None:
                 stop(balancer)
