@@ -1,6 +1,6 @@
 """How many epochs one live training tick trains: fair sharing of a busy server.
 
-A tick costs a fixed amount (the charts, their encoding, Streamlit's messaging: ~50 ms of a core on the spiral)
+A tick costs a fixed amount (the charts, their encoding, Streamlit's messaging: ~40 ms of a core on the spiral)
 plus its epochs. When many sessions share a replica, each session's ticks come further apart; training the same
 few epochs per tick would then spend most of the server on redraws. So while playing, a session trains more per
 tick the further apart its ticks are:
