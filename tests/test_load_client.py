@@ -6,6 +6,7 @@ fragment's timer: N clients together produce the expected number of ticks.
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -50,6 +51,13 @@ async def _train(base: str, n: int, seconds: float, query: str = "", pace: str =
     return sessions
 
 
+def _run(coro):
+    """asyncio.run in a thread of its own: in the full suite Playwright's sync API keeps an event loop running in
+    the main thread, where asyncio.run refuses to start."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
 def _runs_shown(session: Session) -> list[int]:
     return [epoch_of(text) for tick in session.ticks for text in tick.texts if epoch_of(text) is not None]
 
@@ -61,7 +69,7 @@ def _consecutive(shown: list[int]) -> list[int]:
 
 def test_n_clients_see_each_of_their_own_fragment_runs(counter_server):
     n, seconds = 4, 2.0
-    sessions = asyncio.run(_train(counter_server, n, seconds))
+    sessions = _run(_train(counter_server, n, seconds))
     for session in sessions:
         shown = _runs_shown(session)
         # Every fragment run this session made reached it, once, in order (each session counts
@@ -78,7 +86,7 @@ def test_a_timer_faster_than_the_runs_gets_one_run_per_arrival(counter_server):
     # Each run sleeps 0.3 s while the timer beats every 0.1 s: pacing on arrival sends one request per finished
     # run (about seconds / 0.3 runs, never one per beat), and the server runs them one after another.
     seconds = 2.0
-    (session,) = asyncio.run(_train(counter_server, 1, seconds, query="sleep=0.3"))
+    (session,) = _run(_train(counter_server, 1, seconds, query="sleep=0.3"))
     shown = _runs_shown(session)
     assert shown == _consecutive(shown)
     assert 2 <= len(shown) <= seconds / 0.3 + 1
@@ -90,7 +98,7 @@ def test_timer_pace_sends_every_beat_and_the_server_runs_one_at_a_time(counter_s
     # Pace "timer" (Streamlit's front end: setInterval) sends at every beat while a run is going on; the server
     # queues one run at a time, and a run overtaken before its elements went out is dropped, not shown.
     seconds = 2.0
-    (session,) = asyncio.run(_train(counter_server, 1, seconds, query="sleep=0.3", pace="timer"))
+    (session,) = _run(_train(counter_server, 1, seconds, query="sleep=0.3", pace="timer"))
     assert session.requests_sent >= 2 + seconds / INTERVAL * 0.5  # requests went out at (almost) every beat
     runs = len(session.ticks) + session.dropped
     assert 2 <= runs <= seconds / 0.3 + 1  # while the runs stayed one after another, 0.3 s each
