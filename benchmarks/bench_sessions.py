@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from benchmarks.replicas import cpu_seconds, rss_mb  # noqa: E402
 from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     PLAYGROUND_STATUS_JS,
@@ -48,18 +49,6 @@ COUNTER_JS = """() => {
     if (now !== null && now !== window.__lastEpoch) { window.__redraws += 1; window.__lastEpoch = now; }
   }).observe(document.body, {subtree: true, childList: true, characterData: true});
 }"""
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
-
-
-def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def browser_cpu_seconds(server_pid: int) -> float:

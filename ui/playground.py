@@ -22,6 +22,7 @@ from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, Training
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
 from engine.losses import LOSSES, head_mismatch_info
+from ui import tick_policy
 from ui.data_edits import EDITS_KEY, apply_edits
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
@@ -30,7 +31,6 @@ NODE_MAP_RESOLUTION = 12  # each neuron's map inside the diagram (TF Playground 
 CURVE_POINTS = 120  # points per loss/accuracy curve: the live curves are 240 px wide
 MAX_NODES_WITH_MAPS = 40  # beyond this many nodes the diagram drops the neuron maps (too many cells to redraw)
 HISTORY_CAP = 1000
-TICK_TRAIN_BUDGET = 0.5  # seconds of training per tick at most (the epochs per update are an upper bound)
 UPLOAD = "upload"
 
 DATA_FIELDS = fields_with("data")
@@ -316,12 +316,14 @@ def train(epochs: int) -> bool:
     units = model.output_units
     y_train = targets(data.train, units)
     try:
-        # One epoch first, to learn what an epoch costs; then as many more as fit the tick's time budget, so a
-        # big network on many points still redraws and answers Pause promptly.
-        start = time.perf_counter()
+        # One epoch first, to learn what an epoch costs (this thread's CPU, so other sessions on the GIL do not
+        # count); then the tick policy's share (ui/tick_policy: more per tick when ticks are far apart, within a
+        # CPU budget so a big network still redraws and answers Pause promptly).
+        interval = st.session_state.setdefault("pg.tick_clock", tick_policy.TickClock()).tick(time.monotonic())
+        start = time.thread_time()
         logs = model.fit(data.X_train, y_train, epochs=1, batch_size=config["batch"])
-        per_epoch = max(time.perf_counter() - start, 1e-6)
-        more = min(epochs - 1, int(TICK_TRAIN_BUDGET / per_epoch))
+        per_epoch = time.thread_time() - start
+        more = tick_policy.epochs_for_tick(epochs, interval, per_epoch, live=is_playing() and tick_policy.timer_tick()) - 1
         if more > 0:
             rest = model.fit(data.X_train, y_train, epochs=more, batch_size=config["batch"])
             logs.epoch += rest.epoch

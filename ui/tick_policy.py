@@ -1,0 +1,80 @@
+"""How many epochs one live training tick trains: fair sharing of a busy server.
+
+A tick costs a fixed amount (the charts, their encoding, Streamlit's messaging: ~40 ms of a core on the spiral)
+plus its epochs. When many sessions share a replica, each session's ticks come further apart; training the same
+few epochs per tick would then spend most of the server on redraws. So while playing, a session trains more per
+tick the further apart its ticks are:
+
+    epochs = epochs_per_tick * clamp((interval / NOMINAL_INTERVAL) ** (1/3), 1, MAX_STRETCH)
+
+`interval` is the session's own measured wall time between ticks (smoothed). Alone (ticks every ~0.1 s) this is
+the learner's setting; with ticks 0.8 s apart, twice as many; at most 3x. Epochs/s then fall as
+interval^(-2/3) while redraws fall as 1/interval, and the cube root keeps it stable: more epochs lengthen every
+session's interval, but less than in proportion, so the stretch settles instead of running away. (Simulated in
+tests/test_tick_policy.py with a 50 ms fixed cost and 1 ms epochs on one core, ten sessions: 0.68x the redraws
+of a fixed 30 epochs per tick for 1.54x the epochs/s; a square root and a larger cap traded redraws down to
+under half for little more.) Every session follows the same rule on its own
+measurements, so none is favoured. Only the fragment timer's ticks are stretched: a full run of the page (a
+click, a widget change) trains the learner's setting as it is. The training of one tick is also capped at TRAIN_CPU_BUDGET seconds of the
+script thread's own CPU time (`time.thread_time`): a big network still redraws and answers Pause, and other
+sessions' work on the same GIL does not count against this one (wall time would, and cut training under load).
+"""
+
+from dataclasses import dataclass
+
+NOMINAL_INTERVAL = 0.1  # s between ticks of one session alone (~10 updates/s on the spiral)
+MAX_STRETCH = 3.0  # at most 3x the learner's epochs per tick
+TRAIN_CPU_BUDGET = 0.5  # s of the script thread's CPU for one tick's training at most
+SMOOTHING = 0.3  # weight of the newest interval in the running average
+PAUSE_GAP = 15.0  # s: a longer gap between ticks is a pause (or a reload), not a busy server
+
+
+@dataclass
+class TickClock:
+    """A session's running average of the wall time between its training ticks (s); None until two ticks."""
+
+    last: float | None = None
+    interval: float | None = None
+
+    def tick(self, now: float) -> float | None:
+        """Record a tick at `now` (time.monotonic(), s); return the smoothed interval so far."""
+        if self.last is not None:
+            gap = now - self.last
+            if gap > PAUSE_GAP:
+                self.interval = None  # resumed after a pause: measure afresh
+            elif self.interval is None:
+                self.interval = gap
+            else:
+                self.interval += SMOOTHING * (gap - self.interval)
+        self.last = now
+        return self.interval
+
+
+def timer_tick() -> bool:
+    """True inside a fragment rerun (the live view's timer), False in a full run of the page (a click, a widget
+    change, a reload, and every AppTest run): only the timer's ticks are stretched."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(ctx is not None and ctx.fragment_ids_this_run)
+
+
+def stretch(interval: float | None) -> float:
+    """The factor on the learner's epochs per tick for ticks `interval` s apart (1 until measured)."""
+    if interval is None:
+        return 1.0
+    return min(max((interval / NOMINAL_INTERVAL) ** (1 / 3), 1.0), MAX_STRETCH)
+
+
+def epochs_for_tick(requested: int, interval: float | None, per_epoch_cpu: float, live: bool = True) -> int:
+    """Epochs to train this tick: `requested` stretched for sparse ticks (only while playing: `live`; a Step
+    trains exactly what it asks), at most TRAIN_CPU_BUDGET / per_epoch_cpu, at least 1.
+
+    >>> epochs_for_tick(30, 0.1, 0.001), epochs_for_tick(30, 0.8, 0.001), epochs_for_tick(30, 0.8, 0.05)
+    (30, 60, 10)
+    >>> epochs_for_tick(1, 10.0, 0.001, live=False)
+    1
+    """
+    wanted = requested * (stretch(interval) if live else 1.0)
+    budget = TRAIN_CPU_BUDGET / max(per_epoch_cpu, 1e-6)
+    return max(1, int(min(wanted, budget)))
