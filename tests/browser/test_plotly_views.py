@@ -5,7 +5,7 @@ artifacts/screenshots/plotly_<view>_<width>.png."""
 import pytest
 
 from tests.browser.conftest import SCREENSHOTS, wait_for_app
-from tests.browser.test_layout import _OVERFLOW_JS
+from tests.browser.test_layout import CUT_ALLOWED, LAYOUT_JS, SCALED_ALLOWED
 
 SIZES = ((1280, 720), (1024, 768))
 
@@ -29,7 +29,7 @@ def _check_views(page, keys: list[str], name: str) -> None:
         page.wait_for_timeout(700)  # Plotly re-lays out to its container after a resize
         for key in keys:
             page.wait_for_function(f"() => ({_DRAWN_JS})({key!r}) === 'drawn'", timeout=30_000)
-        offenders = page.evaluate(_OVERFLOW_JS)
+        offenders = page.evaluate(LAYOUT_JS, [SCALED_ALLOWED, CUT_ALLOWED])["overflow"]
         if offenders:
             problems[f"{width}x{height}"] = offenders
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -44,7 +44,7 @@ def test_playground_loss_landscape_draws_when_paused(page, server_url):
     page.goto(server_url + "/Playground")
     wait_for_app(page)
     assert page.locator(".js-plotly-plot").count() == 0  # nothing trained: no slice yet
-    page.locator(".st-key-pg_step button").click()
+    page.locator(".st-key-pg_step button").first.click()
     wait_for_app(page)
     _check_views(page, ["pg_landscape_surface", "pg_landscape_contour"], "landscape")
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -54,7 +54,7 @@ def test_playground_simplex_for_three_classes(page, server_url):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(server_url + "/Playground?dataset=blobs&classes=3")
     wait_for_app(page)
-    page.locator(".st-key-pg_step button").click()
+    page.locator(".st-key-pg_step button").first.click()
     wait_for_app(page)
     _check_views(page, ["pg_simplex"], "simplex")
 
