@@ -9,6 +9,7 @@ import streamlit as st
 from engine.datasets import DATASETS
 from ui import playground as pg
 from ui import playground_view as view
+from ui import timeline
 from ui.data_widgets import csv_upload
 from ui.i18n import current_language, t
 from ui.model_io import model_io_panel
@@ -107,7 +108,7 @@ with st.container(key="pg_controls", horizontal=True, vertical_alignment="center
               icon=":material/pause:" if playing else ":material/play_arrow:", on_click=_set_playing, args=(not playing,),
               disabled=model is None)
     st.button(t("pg.step"), key="pg_step", icon=":material/skip_next:", on_click=_step, disabled=model is None)
-    st.button(t("pg.reset"), key="pg_reset", icon=":material/restart_alt:", on_click=pg.reset_model)
+    timeline.restart_buttons(disabled=model is None)
 
 n_test = data.test.n_examples
 pick = st.session_state.get("w.pick", 0)
@@ -115,23 +116,24 @@ if pick >= n_test:
     st.session_state["w.pick"] = 0
 
 
-@st.fragment(run_every=TICK_SECONDS if pg.is_playing() else None)
+@st.fragment(run_every=TICK_SECONDS if pg.is_playing() else timeline.replay_seconds())
 def live_view() -> None:
     """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
 
     Everything drawn is one Vega chart (one Streamlit element): the browser updates one view per tick instead
     of re-rendering a dozen elements.
     """
-    model = st.session_state.get("pg.model")
+    model = timeline.shown_model()
     if model is None:
         return
     if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
     text, figure = view.live_view(model, data, current_config(),
                                   history=st.session_state.get("pg.history") or pg.empty_history(),
-                                  latest=st.session_state.get("pg.latest") or {},
+                                  latest=timeline.shown_latest(st.session_state.get("pg.latest") or {}),
                                   pick=st.session_state.get("w.pick", 0),
-                                  class_maps=bool(st.session_state.get("pg_class_maps")))
+                                  class_maps=bool(st.session_state.get("pg_class_maps")),
+                                  marker_epoch=timeline.marker_epoch())
     # Two elements per tick: each element a tick sends makes the browser re-render the page once more.
     st.markdown(text)
     live_chart(figure, key="pg_charts")
@@ -144,6 +146,7 @@ if model is not None:
             "</style>")
     with st.container(key="pg_live"):
         live_view()
+    timeline.timeline_panel(data)
     st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
               disabled=n_test < 2)
 

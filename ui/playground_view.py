@@ -7,7 +7,7 @@ the configuration) and returns text or `ui.charts.Figure`s; none draws.
 
 import numpy as np
 
-from ui import charts
+from ui import charts, timeline
 from ui import playground as pg
 from ui.i18n import plain, t
 
@@ -129,10 +129,11 @@ def picked_point(model, data: "pg.DataBundle", units: int, index: int) -> tuple[
 
 
 def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict, pick: int,
-              class_maps: bool) -> tuple[str, charts.Figure]:
+              class_maps: bool, marker_epoch: int | None = None) -> tuple[str, charts.Figure]:
     """Everything one tick shows: (Markdown of the status line and notes, one combined figure).
 
     Layout: diagram and map on top, curves and the picked point's bars below, per-class maps last.
+    `marker_epoch`: an epoch to mark on the curves.
     """
     units = model.output_units
     top = [("diagram", diagram_figure(model, data, units))]
@@ -143,6 +144,8 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
         top.append(("fit", one_input_figure(model, data, pick)))
     caption, bars = picked_point(model, data, units, pick)
     bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
+    if marker_epoch is not None:  # the epoch the timeline looks at (ui.timeline)
+        bottom[0] = ("curves", timeline.mark_epoch(bottom[0][1], marker_epoch))
     if bars is not None:
         bottom.append(("point", bars))
     rows = [top[:2], bottom] + ([top[2:]] if len(top) > 2 else [])
