@@ -214,8 +214,30 @@ def timeline_panel(data) -> None:
             else:
                 st.button(t("timeline.replay"), key="tl_replay", icon=":material/slideshow:", on_click=start_replay,
                           help=t("timeline.replay_help"))
+            if data.is_2d:
+                _record_popover(log, model, data)
             if looking:
                 st.caption(t("timeline.looking", epoch=log[index].epoch, latest=model.epochs_trained))
+
+
+def _record_popover(log, model, data) -> None:
+    """Downloads for a slide: the boundary's evolution as a GIF, the current view as a PNG (made on click)."""
+    from ui import recording
+
+    stamp = t("timeline.stamp")
+    shown = shown_model() if not is_replaying() else model
+    history = st.session_state.get("pg.history") or pg.empty_history()
+    marker = marker_epoch()
+    count = len(recording.frame_indices(len(log)))
+    with st.popover(t("timeline.record"), icon=":material/movie:"):
+        st.caption(t("timeline.record_help", frames=count))
+        # Deferred: the frames are drawn when the button is clicked, not at every run of the page.
+        st.download_button(t("timeline.gif"), key="tl_gif", icon=":material/gif_box:", mime="image/gif",
+                           file_name=f"boundary_epochs_{log[0].epoch}-{log[-1].epoch}.gif", on_click="ignore",
+                           data=lambda: recording.boundary_gif(log, model, data, stamp))
+        st.download_button(t("timeline.png"), key="tl_png", icon=":material/image:", mime="image/png",
+                           file_name=f"playground_epoch_{shown.epochs_trained}.png", on_click="ignore",
+                           data=lambda: recording.view_png(shown, data, history, stamp, marker))
 
 
 def mark_epoch(curves, epoch: int):

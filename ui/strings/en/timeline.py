@@ -28,4 +28,9 @@ STRINGS = {
     "timeline.replay_help": "Play the checkpoints as an animation: watch the boundary form.",
     "timeline.stop_replay": "Stop replay",
     "timeline.looking": "Looking at epoch {epoch} (the network is at epoch {latest}).",
+    "timeline.record": "Record",
+    "timeline.record_help": "For a slide: the boundary forming as an animated GIF ({frames} frames, one per checkpoint shown), or the current view as a PNG.",
+    "timeline.gif": "Download the boundary's evolution (GIF)",
+    "timeline.png": "Download this view (PNG)",
+    "timeline.stamp": "epoch {epoch} · loss {loss}",
 }

@@ -19,4 +19,9 @@ STRINGS = {
     "timeline.replay_help": "把检查点按顺序播放成动画：看决策边界是怎样形成的。",
     "timeline.stop_replay": "停止回放",
     "timeline.looking": "正在回看第 {epoch} 个 epoch（网络当前在第 {latest} 个 epoch）。",
+    "timeline.record": "录制",
+    "timeline.record_help": "用于幻灯片：决策边界形成过程的动画 GIF（{frames} 帧，每个显示的检查点一帧），或当前视图的 PNG。",
+    "timeline.gif": "下载决策边界的演变（GIF）",
+    "timeline.png": "下载当前视图（PNG）",
+    "timeline.stamp": "第 {epoch} 个 epoch · 损失 {loss}",
 }
