@@ -115,13 +115,13 @@ def truncate_history(history: dict, epoch: int) -> dict:
     return {name: (values[:keep] if isinstance(values, list) else values) for name, values in history.items()}
 
 
-def _scrubbed() -> None:
+def _scrubbed(key: str) -> None:
     model = st.session_state.get("pg.model")
     if model is None:
         return
     st.session_state["pg.playing"] = False
     log = log_for(model)
-    index = log.index_of(st.session_state["tl_scrub"])
+    index = log.index_of(st.session_state[key])
     _show(None if index == len(log) - 1 and log[index].epoch == model.epochs_trained else index)
 
 
@@ -199,10 +199,14 @@ def timeline_panel(data) -> None:
             return
         epochs = log.epochs
         index = shown_index()
-        st.session_state["tl_scrub"] = epochs[-1 if index is None or index >= len(log) else index]
-        st.select_slider(t("timeline.scrub"), options=epochs, key="tl_scrub", on_change=_scrubbed,
-                         help=t("timeline.scrub_help", count=len(log), max=MAX_CHECKPOINTS),
-                         format_func=lambda epoch: t("timeline.epoch", epoch=epoch))
+        # A key of its own per set of checkpoints: the browser keeps a select slider's value as an index into
+        # the options of the last full run, which after more training would name another epoch.
+        key = f"tl_scrub_{len(log)}_{epochs[-1]}"
+        with st.container(key="tl_scrub"):
+            st.select_slider(t("timeline.scrub"), options=epochs, key=key, on_change=_scrubbed, args=(key,),
+                             value=epochs[-1 if index is None or index >= len(log) else index],
+                             help=t("timeline.scrub_help", count=len(log), max=MAX_CHECKPOINTS),
+                             format_func=lambda epoch: t("timeline.epoch", epoch=epoch))
         looking = index is not None and not is_replaying()
         with st.container(horizontal=True, vertical_alignment="center", key="tl_buttons"):
             st.button(t("timeline.continue"), key="tl_continue", icon=":material/call_split:",

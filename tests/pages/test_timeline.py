@@ -11,6 +11,12 @@ from tests.pages.test_playground import chart_datasets, status
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
 
 
+def scrubber(at):
+    """The timeline's select slider (its key names the checkpoints it was drawn for)."""
+    (found,) = [widget for widget in at.select_slider if widget.key.startswith("tl_scrub_")]
+    return found
+
+
 def trained(ticks=4, **params) -> AppTest:
     """The Playground on the spiral, 5 epochs per tick (the tick's time budget never cuts them), `ticks` ticks;
     returns it paused, with the map shown after each tick in `at.maps` (epoch -> map colours)."""
@@ -33,7 +39,7 @@ def test_scrubbing_back_shows_that_epoch_and_continuing_goes_on_from_it():
     model = at.session_state["pg.model"]
     log = at.session_state["tl.log"]
     assert log.epochs == [0, 5, 10, 15, 20] and model.epochs_trained == 20
-    at.select_slider(key="tl_scrub").set_value(10).run()
+    scrubber(at).set_value(10).run()
     assert not at.exception
     # The view shows epoch 10 exactly as it was drawn when training passed it; the live model is untouched.
     assert chart_datasets(at)["map_field"].equals(at.maps[10])
@@ -53,7 +59,7 @@ def test_scrubbing_back_shows_that_epoch_and_continuing_goes_on_from_it():
 
 def test_back_to_latest_and_replay_end_on_the_live_model():
     at = trained(ticks=3)
-    at.select_slider(key="tl_scrub").set_value(5).run()
+    scrubber(at).set_value(5).run()
     at.button(key="tl_latest").click().run()
     assert at.session_state["tl.index"] is None and chart_datasets(at)["map_field"].equals(at.maps[15])
     at.button(key="tl_replay").click().run()
