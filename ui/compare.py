@@ -6,7 +6,7 @@ session, in st.session_state:
 - "cmp.a": A's config, "cmp.b": B's overrides {field: value}, "cmp.url": the query this session last read
   or wrote (a new link loads again),
 - "cmp.runs": {"a": Run, "b": Run} built for (A, B), "cmp.key": what they were built for,
-- "cmp.playing": bool, "cmp.message": the last divergence or build problem, as text.
+- "cmp.same_start": whether B started from A's weights (judged when built), "cmp.playing": bool, "cmp.message": the last divergence or build problem, as text.
 Both runs train the same number of epochs each tick (lockstep), unless epochs per update is what differs.
 """
 
@@ -321,6 +321,8 @@ def _runs() -> dict[str, Run] | None:
         st.session_state["cmp.message"] = None
         try:
             st.session_state["cmp.runs"] = build_runs(a, overrides)
+            # Judged once, untrained: after training the weights differ by design.
+            st.session_state["cmp.same_start"] = same_start(st.session_state["cmp.runs"])
         except ValueError as error:
             st.session_state["cmp.runs"] = None
             st.session_state["cmp.message"] = str(error)
@@ -441,7 +443,7 @@ def compare_page() -> None:
     if runs is not None:
         if not overrides:
             st.info(t("compare.no_difference"))
-        elif not same_start(runs):
+        elif not st.session_state.get("cmp.same_start"):
             st.caption(t("compare.different_start"))
         st.html("<style>.st-key-cmp_live [data-stale='true'] {opacity: 1 !important; transition: none !important;}"
                 "</style>")

@@ -40,6 +40,9 @@ def test_a_comparison_link_trains_both_runs_from_the_same_start_in_lockstep():
     epochs = a.model.epochs_trained
     assert b.model.epochs_trained == epochs and 2 <= epochs <= 10
     assert not np.array_equal(a.model.get_weights()[0], b.model.get_weights()[0])
+    # Still named as the same start after training (judged when the runs were built, not on trained weights).
+    assert at.session_state["cmp.same_start"]
+    assert not [c for c in at.caption if "cannot start from the same weights" in c.value]
     status = next(m.value for m in at.markdown if m.value.startswith("**A:"))
     # The legend and the status name what differs, with each side's value.
     assert "tanh" in status and "relu" in status and f"**{epochs}**" in status
