@@ -7,7 +7,7 @@ setup_page("pg.title")
 import streamlit as st
 
 from engine.datasets import DATASETS
-from ui import hands_on
+from ui import hands_on, timeline
 from ui import playground as pg
 from ui import playground_view as view
 from ui.data_widgets import csv_upload
@@ -97,20 +97,19 @@ with st.container(key="pg_controls", horizontal=True, vertical_alignment="center
               disabled=model is None, shortcut="Space", help=t("pg.play_help"))
     st.button(t("pg.step"), key="pg_step", icon=":material/skip_next:", on_click=_step, disabled=model is None,
               shortcut="S", help=t("pg.step_help"))
-    st.button(t("pg.reset"), key="pg_reset", icon=":material/restart_alt:", on_click=pg.reset_model, shortcut="Z",
-              help=t("pg.reset_help"))
+    timeline.restart_buttons(disabled=model is None)
     hands_on.edit_controls(data)
     presenter_toggle()
 
 
-@st.fragment(run_every=TICK_SECONDS if pg.is_playing() else None)
+@st.fragment(run_every=TICK_SECONDS if pg.is_playing() else timeline.replay_seconds())
 def live_view() -> None:
     """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
 
     Few elements per tick (each one makes the browser re-render the page once more): the status line, the
     diagram (Vega), the map (a canvas component, clickable) and the curves with the picked point's bars (Vega).
     """
-    model = st.session_state.get("pg.model")
+    model = timeline.shown_model()  # the live model, or the checkpoint the timeline shows
     data = pg.bundle(current_config())  # an edit (a click on the map) makes a new bundle, not a new model
     if model is None or data is None:
         return
@@ -120,12 +119,13 @@ def live_view() -> None:
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
     live = view.live_view(model, data, current_config(),
                           history=st.session_state.get("pg.history") or pg.empty_history(),
-                          latest=st.session_state.get("pg.latest") or {},
+                          latest=timeline.shown_latest(st.session_state.get("pg.latest") or {}),
                           pick=hands_on.current_pick(data),
                           class_maps=bool(st.session_state.get("pg_class_maps")),
                           mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
                           neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
-                          diagram_px=view.PRESENTER_DIAGRAM_PX if presenter else view.DIAGRAM_PX)
+                          diagram_px=view.PRESENTER_DIAGRAM_PX if presenter else view.DIAGRAM_PX,
+                          marker_epoch=timeline.marker_epoch())
     st.markdown(live.text)
     left, right = st.columns([1, 1], gap="small")
     # Vega charts take a CSS class from a keyed container only (tests and the benchmark find them by it).
@@ -148,6 +148,7 @@ if model is not None:
         layer_stepper()
     with main, st.container(key="pg_live"):
         live_view()
+    timeline.timeline_panel(data)
     if not data.is_2d:
         # No map to click: the test point is picked with a slider.
         n_test = data.test.n_examples
@@ -181,7 +182,8 @@ hands_on.edits_panel(data)
 if model is not None:
     hands_on.hand_panel(model, data.feature_names)
     explain_panel(model, data, current_config(), pick=hands_on.current_pick(data))
-    paused_views(model, data)  # loss landscape and softmax simplex (Plotly), while paused
+    # Loss landscape and softmax simplex (Plotly), while paused; the path is the timeline's checkpoints.
+    paused_views(model, data, [weights for _, weights in timeline.weight_path()])
 with st.container(border=True, key="pg_builder"):
     network_builder()
     output_controls()

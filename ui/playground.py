@@ -22,7 +22,10 @@ from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, Training
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
 from engine.losses import LOSSES, head_mismatch_info
-from ui import tick_policy
+from ui import (
+    tick_policy,
+    timeline,  # the checkpoint each tick records (ui.timeline imports this module back)
+)
 from ui.data_edits import EDITS_KEY, apply_edits
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
@@ -348,6 +351,7 @@ def train(epochs: int) -> bool:
     st.session_state["pg.latest"] = {**{name: values[-1] for name, values in logs.history.items()
                                         if not name.startswith("val_")},
                                      **{"val_" + name: value for name, value in test.items()}}
+    timeline.record_checkpoint(model, st.session_state["pg.latest"])
     return True
 
 

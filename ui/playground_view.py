@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ui import charts
+from ui import charts, timeline
 from ui import playground as pg
 from ui.chart_style import class_color
 from ui.figure import named
@@ -218,9 +218,9 @@ def picked_xy(data: "pg.DataBundle", pick: tuple[str, int]):
 
 def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict,
               pick: tuple[str, int], class_maps: bool, mode: str = "pick", neuron=None,
-              presenter: bool = False, diagram_px: int = DIAGRAM_PX) -> LiveView:
+              presenter: bool = False, diagram_px: int = DIAGRAM_PX, marker_epoch: int | None = None) -> LiveView:
     """Everything one tick shows. Layout: diagram and map side by side; curves and the picked point's bars below,
-    per-class maps last."""
+    per-class maps last. `marker_epoch`: an epoch to mark on the curves (the timeline's)."""
     units = model.output_units
     which, index = pick
     n = (data.train if which == "train" else data.test).n_examples
@@ -238,6 +238,8 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
         map_figure = named("fit", one_input_figure(model, data, pick[1] if which == "test" else 0))
     caption, bars = picked_point(model, data, units, pick)
     bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
+    if marker_epoch is not None:  # the epoch the timeline looks at (ui.timeline)
+        bottom[0] = ("curves", timeline.mark_epoch(bottom[0][1], marker_epoch))
     if bars is not None:
         bottom.append(("point", bars))
     rows = [bottom] + ([extra] if extra else [])

@@ -4,7 +4,6 @@ STRINGS = {
     "pg.point_caption_train": "training #{index}, inputs {values}",
     "pg.play_help": "Start or pause training (key: Space).",
     "pg.step_help": "Train one epoch (key: S).",
-    "pg.reset_help": "Start again from the first weights (key: Z).",
     "pg.presenter": "Presenter mode",
     "pg.presenter_help": "For a projector: no sidebar, larger text and points, the live view fills the screen.",
     "pg.edit_mode": "Draw data",

@@ -37,7 +37,6 @@ STRINGS = {
     "pg.play": "Play",
     "pg.pause": "Pause",
     "pg.step": "Step (1 epoch)",
-    "pg.reset": "Reset",
     "pg.train_loss": "train loss",
     "pg.test_loss": "test loss",
     "pg.train_accuracy": "train accuracy",

@@ -3,7 +3,6 @@ STRINGS = {
     "pg.point_caption_train": "训练样本 #{index}，输入 {values}",
     "pg.play_help": "开始或暂停训练（快捷键：空格）。",
     "pg.step_help": "训练一个 epoch（快捷键：S）。",
-    "pg.reset_help": "从最初的权重重新开始（快捷键：Z）。",
     "pg.presenter": "演示模式",
     "pg.presenter_help": "用于投影：隐藏侧边栏，文字和数据点更大，实时视图占满屏幕。",
     "pg.edit_mode": "绘制数据",

@@ -23,7 +23,6 @@ STRINGS = {
     "pg.play": "开始",
     "pg.pause": "暂停",
     "pg.step": "单步（1 个 epoch）",
-    "pg.reset": "重置",
     "pg.train_loss": "训练损失",
     "pg.test_loss": "测试损失",
     "pg.train_accuracy": "训练准确率",

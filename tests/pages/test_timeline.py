@@ -1,0 +1,109 @@
+"""The Playground's timeline under AppTest: checkpoints per tick, scrubbing back shows that epoch, continue,
+replay, Restart (the same run again) and New weights."""
+
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+from tests.pages.test_playground import chart_datasets, status
+
+PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
+
+
+def scrubber(at):
+    """The timeline's select slider (its key names the checkpoints it was drawn for)."""
+    (found,) = [widget for widget in at.select_slider if widget.key.startswith("tl_scrub_")]
+    return found
+
+
+def trained(ticks=4, **params) -> AppTest:
+    """The Playground on the spiral, 5 epochs per tick (the tick's time budget never cuts them), `ticks` ticks;
+    returns it paused, with the map shown after each tick in `at.maps` (epoch -> map colours)."""
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params.update({"dataset": "spiral", "epochs_per_tick": "5", "hidden": "6,6", **params})
+    at.run()
+    at.maps = {0: chart_datasets(at)["map_field"]}
+    at.button(key="pg_play").click().run()
+    for tick in range(ticks):
+        if tick:
+            at.run()
+        at.maps[at.session_state["pg.model"].epochs_trained] = chart_datasets(at)["map_field"]
+    at.button(key="pg_play").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_scrubbing_back_shows_that_epoch_and_continuing_goes_on_from_it():
+    at = trained()
+    model = at.session_state["pg.model"]
+    log = at.session_state["tl.log"]
+    assert log.epochs == [0, 5, 10, 15, 20] and model.epochs_trained == 20
+    scrubber(at).set_value(10).run()
+    assert not at.exception
+    # The view shows epoch 10 exactly as it was drawn when training passed it; the live model is untouched.
+    assert chart_datasets(at)["map_field"].equals(at.maps[10])
+    assert not chart_datasets(at)["map_field"].equals(at.maps[20])
+    assert "**10**" in status(at) and at.session_state["pg.model"].epochs_trained == 20
+    assert chart_datasets(at)["curves_marker"].column("epoch").to_pylist() == [10.0]
+    assert not at.session_state["pg.playing"]
+    at.button(key="tl_continue").click().run()
+    assert model.epochs_trained == 10 and at.session_state["tl.log"].epochs == [0, 5, 10]
+    assert max(at.session_state["pg.history"]["epoch"]) == 10
+    assert "curves_marker" not in chart_datasets(at)
+    # Training on from epoch 10 redraws epoch 15 as the first run drew it (optimizer state and shuffling kept).
+    at.button(key="pg_play").click().run()
+    assert model.epochs_trained == 15
+    assert chart_datasets(at)["map_field"].equals(at.maps[15])
+
+
+def test_back_to_latest_and_replay_end_on_the_live_model():
+    at = trained(ticks=3)
+    scrubber(at).set_value(5).run()
+    at.button(key="tl_latest").click().run()
+    assert at.session_state["tl.index"] is None and chart_datasets(at)["map_field"].equals(at.maps[15])
+    at.button(key="tl_replay").click().run()
+    shown = [at.session_state["tl.index"]]
+    for _ in range(5):
+        at.run()
+        shown.append(at.session_state["tl.index"])
+    assert shown[:3] == [0, 1, 2] and shown[-1] is None and not at.session_state["tl.replay"]
+    assert not at.exception
+
+
+def test_restart_runs_the_same_run_again_and_new_weights_start_elsewhere():
+    at = trained(ticks=3)
+    model = at.session_state["pg.model"]
+    first = (model.get_weights(), dict(at.session_state["pg.history"]), at.maps)
+    at.button(key="pg_reset").click().run()
+    assert model.epochs_trained == 0 and at.session_state["tl.log"].epochs == [0]
+    assert chart_datasets(at)["map_field"].equals(first[2][0])
+    at.button(key="pg_play").click().run()
+    at.run()
+    at.run()
+    at.button(key="pg_play").click().run()
+    assert model.epochs_trained == 15
+    for got, want in zip(model.get_weights(), first[0], strict=True):
+        np.testing.assert_array_equal(got, want)
+    again = at.session_state["pg.history"]
+    assert again.keys() == first[1].keys()
+    for name, values in first[1].items():  # NaN where no test evaluation: equal as arrays, NaN == NaN
+        np.testing.assert_array_equal(np.asarray(again[name], dtype=float), np.asarray(values, dtype=float))
+    seed = at.session_state["pg.seed"]
+    at.button(key="pg_new_weights").click().run()
+    fresh = at.session_state["pg.model"]
+    assert at.session_state["pg.seed"] != seed and fresh.epochs_trained == 0
+    assert not np.array_equal(fresh.get_weights()[0], first[0][0])
+    assert at.session_state["tl.log"].epochs == [0]
+
+
+def test_the_weight_path_is_the_checkpoints_in_epoch_order():
+    at = trained(ticks=3)
+    from ui import timeline
+
+    # weight_path reads the session: run it the way a page would, through the AppTest's session state.
+    log, model = at.session_state["tl.log"], at.session_state["pg.model"]
+    path = log.weight_path(model)
+    assert [epoch for epoch, _ in path] == [0, 5, 10, 15]
+    np.testing.assert_array_equal(path[-1][1][0], model.get_weights()[0])
+    assert timeline.MAX_CHECKPOINTS == log.max_count
