@@ -182,9 +182,9 @@ def new_weights() -> None:
 def restart_buttons(disabled: bool = False) -> None:
     """The "Restart" (same start) and "New weights" buttons, for the Playground's row of controls."""
     st.button(t("timeline.restart"), key="pg_reset", icon=":material/replay:", on_click=restart, shortcut="Z",
-              help=t("timeline.restart_help") + " " + t("timeline.key", key="Z"), disabled=disabled)
+              help=t("timeline.restart_help") + " " + t("timeline.key", letter="Z"), disabled=disabled)
     st.button(t("timeline.new_weights"), key="pg_new_weights", icon=":material/casino:", on_click=new_weights,
-              shortcut="N", help=t("timeline.new_weights_help") + " " + t("timeline.key", key="N"))
+              shortcut="N", help=t("timeline.new_weights_help") + " " + t("timeline.key", letter="N"))
 
 
 def timeline_panel(data) -> None:

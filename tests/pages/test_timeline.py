@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.test_playground import chart_datasets, status
+from tests.pages.test_playground import chart_datasets, map_data, status
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
 
@@ -23,12 +23,12 @@ def trained(ticks=4, **params) -> AppTest:
     at = AppTest.from_file(PAGE, default_timeout=60)
     at.query_params.update({"dataset": "spiral", "epochs_per_tick": "5", "hidden": "6,6", **params})
     at.run()
-    at.maps = {0: chart_datasets(at)["map_field"]}
+    at.maps = {0: map_data(at)["rgb"]}
     at.button(key="pg_play").click().run()
     for tick in range(ticks):
         if tick:
             at.run()
-        at.maps[at.session_state["pg.model"].epochs_trained] = chart_datasets(at)["map_field"]
+        at.maps[at.session_state["pg.model"].epochs_trained] = map_data(at)["rgb"]
     at.button(key="pg_play").click().run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -42,8 +42,8 @@ def test_scrubbing_back_shows_that_epoch_and_continuing_goes_on_from_it():
     scrubber(at).set_value(10).run()
     assert not at.exception
     # The view shows epoch 10 exactly as it was drawn when training passed it; the live model is untouched.
-    assert chart_datasets(at)["map_field"].equals(at.maps[10])
-    assert not chart_datasets(at)["map_field"].equals(at.maps[20])
+    assert map_data(at)["rgb"] == at.maps[10]
+    assert map_data(at)["rgb"] != at.maps[20]
     assert "**10**" in status(at) and at.session_state["pg.model"].epochs_trained == 20
     assert chart_datasets(at)["curves_marker"].column("epoch").to_pylist() == [10.0]
     assert not at.session_state["pg.playing"]
@@ -54,14 +54,14 @@ def test_scrubbing_back_shows_that_epoch_and_continuing_goes_on_from_it():
     # Training on from epoch 10 redraws epoch 15 as the first run drew it (optimizer state and shuffling kept).
     at.button(key="pg_play").click().run()
     assert model.epochs_trained == 15
-    assert chart_datasets(at)["map_field"].equals(at.maps[15])
+    assert map_data(at)["rgb"] == at.maps[15]
 
 
 def test_back_to_latest_and_replay_end_on_the_live_model():
     at = trained(ticks=3)
     scrubber(at).set_value(5).run()
     at.button(key="tl_latest").click().run()
-    assert at.session_state["tl.index"] is None and chart_datasets(at)["map_field"].equals(at.maps[15])
+    assert at.session_state["tl.index"] is None and map_data(at)["rgb"] == at.maps[15]
     at.button(key="tl_replay").click().run()
     shown = [at.session_state["tl.index"]]
     for _ in range(5):
@@ -77,7 +77,7 @@ def test_restart_runs_the_same_run_again_and_new_weights_start_elsewhere():
     first = (model.get_weights(), dict(at.session_state["pg.history"]), at.maps)
     at.button(key="pg_reset").click().run()
     assert model.epochs_trained == 0 and at.session_state["tl.log"].epochs == [0]
-    assert chart_datasets(at)["map_field"].equals(first[2][0])
+    assert map_data(at)["rgb"] == first[2][0]
     at.button(key="pg_play").click().run()
     at.run()
     at.run()

@@ -10,7 +10,7 @@ STRINGS = {
     "timeline.new_weights_help": (
         "Draw fresh random initial weights (a new weight seed) and start over: a different start, a different run."
     ),
-    "timeline.key": "(key: {key})",
+    "timeline.key": "(key: {letter})",
     "timeline.empty": "Train a little: the timeline keeps checkpoints of the run to look back at and replay.",
     "timeline.scrub": "Timeline: look back at an epoch",
     "timeline.scrub_help": (

@@ -5,7 +5,7 @@ STRINGS = {
     "timeline.restart_help": "用同样的初始权重、同样的数据再训练一次：什么都没改时，逐个 epoch 完全重现上一次训练。",
     "timeline.new_weights": "新的权重",
     "timeline.new_weights_help": "重新随机抽取初始权重（新的权重种子）并从头开始：起点不同，训练过程也不同。",
-    "timeline.key": "（快捷键：{key}）",
+    "timeline.key": "（快捷键：{letter}）",
     "timeline.empty": "先训练一会儿：时间线会保存训练过程的检查点，供回看和回放。",
     "timeline.scrub": "时间线：回看某个 epoch",
     "timeline.scrub_help": (
