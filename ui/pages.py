@@ -44,6 +44,7 @@ PAGE_ICONS = {
     "home": "home", "Playground": "science", "One_Neuron": "radio_button_checked",
     "Demand_Case_Study": "checkroom", "Forward_Pass": "arrow_forward", "Activations": "show_chart",
     "Softmax": "bar_chart", "Multi_Label": "label", "Optimizers": "speed", "Digits": "pin",
+    "Challenges": "flag", "Teacher": "school", "Class_Board": "leaderboard",
 }
 
 

@@ -20,6 +20,7 @@ from engine import L1, L2, SGD, Adam, Dense, Normalization, Sequential, Training
 from engine.datasets import DATASETS, Dataset, make_dataset, train_test_split
 from engine.features import expand, grid_points, plot_range
 from engine.losses import LOSSES, head_mismatch_info
+from ui.challenges import after_train
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
 MAP_RESOLUTION = 50  # main decision map: 50 x 50 cells
@@ -327,6 +328,7 @@ def train(epochs: int) -> bool:
     st.session_state["pg.latest"] = {**{name: values[-1] for name, values in logs.history.items()
                                         if not name.startswith("val_")},
                                      **{"val_" + name: value for name, value in test.items()}}
+    after_train()  # a challenge's stop condition: pause at its goal or epoch budget
     return True
 
 

@@ -8,7 +8,14 @@ import streamlit as st
 
 from ui.figure import Figure
 from ui.i18n import current_language, t
-from ui.state import FEATURE_NAMES, FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, session_key
+from ui.state import (
+    FEATURE_NAMES,
+    FIELDS_BY_NAME,
+    MAX_HIDDEN_LAYERS,
+    control_mode,
+    current_config,
+    session_key,
+)
 
 _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
@@ -45,7 +52,13 @@ def _copy_back(name: str, convert=None) -> None:
 
 
 def bound(widget, name: str, label: str, convert=None, **kwargs):
-    """Draw `widget` (st.selectbox, st.slider, ...) for Playground field `name`; returns the widget's value."""
+    """Draw `widget` (st.selectbox, st.slider, ...) for Playground field `name`; returns the widget's value.
+    A control hidden by a class link is not drawn; a locked one is drawn disabled (ui.state.control_mode)."""
+    mode = control_mode(name)
+    if mode == "hidden":
+        return st.session_state[session_key(name)]
+    if mode == "locked":
+        kwargs["disabled"] = True
     key = _widget_key(name)
     value = st.session_state[session_key(name)]
     st.session_state[key] = list(value) if isinstance(value, tuple) else value
@@ -112,11 +125,15 @@ def network_builder() -> None:
     """Add/remove hidden layers (0 to MAX_HIDDEN_LAYERS), units and activation per layer (Playground fields
     "hidden" and "acts")."""
     hidden, acts = current_config()["hidden"], current_config()["acts"]
+    modes = {control_mode("hidden"), control_mode("acts")}
+    if "hidden" in modes:  # a class link hides the network: nothing to draw
+        return
+    locked = "locked" in modes
     head = st.columns([1, 1, 4], vertical_alignment="center")
     head[0].button(t("widgets.add_layer"), icon=":material/add:", on_click=_add_layer, key="w.add_layer",
-                   disabled=len(hidden) >= MAX_HIDDEN_LAYERS, width="stretch")
+                   disabled=len(hidden) >= MAX_HIDDEN_LAYERS or locked, width="stretch")
     head[1].button(t("widgets.remove_layer"), icon=":material/remove:", on_click=_remove_layer,
-                   key="w.remove_layer", disabled=not hidden, width="stretch")
+                   key="w.remove_layer", disabled=not hidden or locked, width="stretch")
     head[2].markdown(t("widgets.layer_count", n=len(hidden)))
     if not hidden:
         st.caption(t("widgets.no_hidden"))
@@ -128,10 +145,10 @@ def network_builder() -> None:
             st.session_state[f"w.units.{i}"] = int(units)
             st.number_input(t("widgets.units"), min_value=UNITS_FIELD.low,
                             max_value=max(LAYER_UNITS_ON_PAGE, int(units)), step=1, key=f"w.units.{i}",
-                            on_change=_set_units, args=(i,))
+                            on_change=_set_units, args=(i,), disabled=locked)
             st.session_state[f"w.act.{i}"] = activation
             st.selectbox(t("common.activation"), ACTIVATIONS, key=f"w.act.{i}", on_change=_set_activation,
-                         args=(i,))
+                         args=(i,), disabled=locked)
 
 
 # ----- data, output and training controls of the Playground ----------------------------------------------------
@@ -179,8 +196,10 @@ def _features_changed() -> None:
 def feature_toggles() -> None:
     """TF Playground's input features for 2-D data (x1, x2, x1², ...), as toggles."""
     st.session_state[_widget_key("features")] = list(current_config()["features"])
-    st.pills(t("widgets.features"), FEATURE_NAMES, selection_mode="multi", key=_widget_key("features"),
-             on_change=_features_changed, help=t("widgets.features_help"))
+    if control_mode("features") != "hidden":
+        st.pills(t("widgets.features"), FEATURE_NAMES, selection_mode="multi", key=_widget_key("features"),
+                 on_change=_features_changed, help=t("widgets.features_help"),
+                 disabled=control_mode("features") == "locked")
     if st.session_state.pop("pg.features_refused", False):
         st.warning(t("widgets.features_empty"))
     bound(st.toggle, "scale", t("widgets.scale"), help=t("widgets.scale_help"))
