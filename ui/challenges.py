@@ -17,6 +17,8 @@ from ui.state import FIELDS_BY_NAME, current_config
 # Metric -> (the name in the Playground's latest logs, True when lower is better).
 METRICS = {"val_loss": ("val_loss", True), "val_accuracy": ("val_accuracy", False)}
 DATA_LOCKS = ("dataset", "n_points", "noise", "test_pct", "data_seed", "classes", "imbalance", "label_noise")
+# A challenge's Playground is trimmed: the data's finer controls are out of sight (still locked).
+DATA_HIDDEN = ("n_points", "test_pct", "data_seed", "imbalance", "label_noise")
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Challenge:
     acts: tuple[str, ...] | None = None  # allowed hidden activations
     head: str | None = None  # the output head it asks for
     locked: tuple[str, ...] = DATA_LOCKS
-    hidden: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = DATA_HIDDEN
     has_why: bool = False  # a `.why` text explains why the first set-up cannot reach the goal
 
     def lower_is_better(self) -> bool:
