@@ -22,7 +22,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from engine.serialization import ModelFileError, dumps, loads
 from ui import challenges as ch
 from ui import db
-from ui.i18n import current_language, error_text, plain, t
+from ui.i18n import current_language, plain, t
 from ui.state import (
     CONTROLS,
     FIELDS_BY_NAME,
@@ -145,7 +145,9 @@ def checked_run(payload: dict) -> dict:
         try:
             model = loads(payload["model"])
         except ModelFileError as error:
-            raise RunError("run_damaged", detail=error_text(error)) from None
+            raise RunError("run_damaged", detail=str(error)) from None
+        except Exception:  # anything else a hostile model text provokes (e.g. nesting) is as damaged
+            raise RunError("run_damaged", detail="model") from None
         ds = pg.current_dataset(config)
         data = pg.make_bundle(ds, config)
         try:

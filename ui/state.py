@@ -176,13 +176,6 @@ def load_from_url() -> list[str]:
             except (ValueError, TypeError):
                 ignored.append(field.name)
         st.session_state[session_key(field.name)] = value
-    hidden = st.session_state[session_key("hidden")]
-    acts = st.session_state[session_key("acts")]
-    if len(acts) != len(hidden):
-        # One activation per hidden layer: pad with the last one given (or tanh), drop extras.
-        fill = acts[-1] if acts else "tanh"
-        # Applied, not ignored (`acts=relu` gives every layer relu), so no "using defaults" warning.
-        st.session_state[session_key("acts")] = tuple(acts[:len(hidden)]) + (fill,) * max(0, len(hidden) - len(acts))
     apply_locks()  # a locked control keeps its value whatever the URL says
     st.session_state[_LAST_URL_KEY] = url
     return ignored
@@ -265,9 +258,17 @@ def control_mode(name: str) -> str | None:
 
 
 def apply_locks() -> None:
+    """Put every locked field's value back; then one activation per hidden layer (a locked layer list with a
+    URL's activations, or a URL's `acts=relu`: pad with the last one given, or tanh, and drop extras)."""
     for name, value in (st.session_state.get(_CONTROLS_KEY) or {}).get("locked", {}).items():
         if name in FIELDS_BY_NAME:
             st.session_state[session_key(name)] = tuple(value) if isinstance(value, list) else value
+    hidden = st.session_state.get(session_key("hidden"), FIELDS_BY_NAME["hidden"].default)
+    acts = st.session_state.get(session_key("acts"), FIELDS_BY_NAME["acts"].default)
+    if len(acts) != len(hidden):
+        fill = acts[-1] if acts else "tanh"
+        # Applied, not ignored (`acts=relu` gives every layer relu), so no "using defaults" warning.
+        st.session_state[session_key("acts")] = tuple(acts[:len(hidden)]) + (fill,) * max(0, len(hidden) - len(acts))
 
 
 def config_from_values(values: dict) -> dict:

@@ -84,7 +84,7 @@ def test_teacher_link_student_submits_board_shows_it(page, browser, classroom_ur
     assert student.locator(key("w.noise")).count() == 0 and student.locator(key("w.n_points")).count() == 0
     assert student.locator(f"{key('w.lr')} input").is_disabled()
     assert student.locator(f"{key('w.lr')} input").input_value() == "0.03"
-    assert student.get_by_role("button", name="Add layer").is_disabled()
+    assert student.locator(f"{key('w.add_layer')} button").is_disabled()
     assert student.locator(f"{key('w.units.0')} input").is_disabled()
     pick(student, "w.act.0", "relu")
     assert student.locator(f"{key('w.act.0')} input").input_value() == "relu"
