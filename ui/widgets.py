@@ -128,12 +128,13 @@ def network_builder() -> None:
     modes = {control_mode("hidden"), control_mode("acts")}
     if "hidden" in modes:  # a class link hides the network: nothing to draw
         return
-    locked = "locked" in modes
+    # Locked layer sizes fix the units and the layer count; locked activations fix those (and the count too).
+    locked, acts_locked = control_mode("hidden") == "locked", control_mode("acts") == "locked"
     head = st.columns([1, 1, 4], vertical_alignment="center")
     head[0].button(t("widgets.add_layer"), icon=":material/add:", on_click=_add_layer, key="w.add_layer",
-                   disabled=len(hidden) >= MAX_HIDDEN_LAYERS or locked, width="stretch")
+                   disabled=len(hidden) >= MAX_HIDDEN_LAYERS or locked or acts_locked, width="stretch")
     head[1].button(t("widgets.remove_layer"), icon=":material/remove:", on_click=_remove_layer,
-                   key="w.remove_layer", disabled=not hidden or locked, width="stretch")
+                   key="w.remove_layer", disabled=not hidden or locked or acts_locked, width="stretch")
     head[2].markdown(t("widgets.layer_count", n=len(hidden)))
     if not hidden:
         st.caption(t("widgets.no_hidden"))
@@ -148,7 +149,7 @@ def network_builder() -> None:
                             on_change=_set_units, args=(i,), disabled=locked)
             st.session_state[f"w.act.{i}"] = activation
             st.selectbox(t("common.activation"), ACTIVATIONS, key=f"w.act.{i}", on_change=_set_activation,
-                         args=(i,), disabled=locked)
+                         args=(i,), disabled=acts_locked)
 
 
 # ----- data, output and training controls of the Playground ----------------------------------------------------

@@ -56,6 +56,18 @@ def pick(page, widget_key: str, option: str) -> None:
     wait_for_app(page)
 
 
+def pick_many(page, widget_key: str, option: str) -> None:
+    """Add `option` to a multiselect by typing it (the first match is the exact name) and pressing Enter."""
+    box = page.locator(f"{key(widget_key)} input")
+    box.click()
+    box.press_sequentially(option)
+    page.get_by_role("option", name=option, exact=True).wait_for(timeout=30_000)
+    box.press("Enter")
+    page.keyboard.press("Escape")
+    page.locator(key(widget_key)).get_by_text(option, exact=True).wait_for(timeout=30_000)
+    wait_for_app(page)
+
+
 def test_teacher_link_student_submits_board_shows_it(page, browser, classroom_url):
     # The teacher: a class, then a link on the XOR challenge with the data hidden and the network locked.
     page.goto(f"{classroom_url}/Teacher")
@@ -68,9 +80,9 @@ def test_teacher_link_student_submits_board_shows_it(page, browser, classroom_ur
     page.get_by_text("a challenge's starting state").click()
     wait_for_app(page)
     for option in ("noise", "n_points"):
-        pick(page, "cls_hide", option)
+        pick_many(page, "cls_hide", option)
     for option in ("hidden", "lr"):
-        pick(page, "cls_lock", option)
+        pick_many(page, "cls_lock", option)
     page.locator(f"{key('cls_task_text')} textarea").fill("Use <i>ReLU</i> and **three** neurons.")
     page.get_by_role("button", name="Make the link").click()
     page.get_by_text("Class link:").wait_for(timeout=30_000)
