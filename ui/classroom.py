@@ -29,6 +29,7 @@ from ui.state import (
     PLAYGROUND_PATH,
     config_from_values,
     current_config,
+    mark_url_seen,
     session_key,
     set_controls,
 )
@@ -278,6 +279,7 @@ def open_from_url() -> None:
                 st.toast(t("classroom.resumed", epochs=0 if model is None else model.epochs_trained))
             else:
                 open_link(*db.store().load_link(value))
+            mark_url_seen()
         except DB_ERRORS as error:
             st.error(message(error), icon=":material/error:")
         return

@@ -249,6 +249,12 @@ def set_controls(hidden=(), locked: dict | None = None) -> None:
     apply_locks()
 
 
+def mark_url_seen() -> None:
+    """Treat the URL's Playground parameters as already applied (a class link, challenge or saved run opened
+    from this URL defines the state; extra parameters beside it are not applied over it)."""
+    st.session_state[_LAST_URL_KEY] = _url_fields()
+
+
 def control_mode(name: str) -> str | None:
     """"hidden", "locked" or None for control `name` in this session."""
     controls = st.session_state.get(_CONTROLS_KEY) or {}
