@@ -365,19 +365,19 @@ def submit_panel(challenge: ch.Challenge, verdict: ch.Verdict) -> None:
             code = linked or st.text_input(t("classroom.join_code"), max_chars=64, key="cls_join_code")
             nickname = st.text_input(t("classroom.nickname"), max_chars=db.MAX_NICKNAME * 4, key="cls_nickname")
             sent = st.form_submit_button(t("classroom.submit_button"))
-        if sent:
-            try:
-                store = db.store()
-                klass = store.class_by_join_code((code or "").strip())
-                student = store.join(klass["join_code"], nickname)
-                run_id = store.save_run(run_payload())
-                store.submit(klass["join_code"], student, challenge.id, run_id, verdict.metric, verdict.passed,
-                             verdict.params, verdict.epochs)
-            except DB_ERRORS as error:
-                st.error(message(error))
-            else:
-                st.success(t("classroom.submitted", name=plain(klass["name"]),
-                             metric=t(f"classroom.metric.{challenge.metric}"), value=f"{verdict.metric:.4g}"))
+    if sent:  # the outcome below the (possibly collapsed) expander, where it is seen
+        try:
+            store = db.store()
+            klass = store.class_by_join_code((code or "").strip())
+            student = store.join(klass["join_code"], nickname)
+            run_id = store.save_run(run_payload())
+            store.submit(klass["join_code"], student, challenge.id, run_id, verdict.metric, verdict.passed,
+                         verdict.params, verdict.epochs)
+        except DB_ERRORS as error:
+            st.error(message(error))
+        else:
+            st.success(t("classroom.submitted", name=plain(klass["name"]),
+                         metric=t(f"classroom.metric.{challenge.metric}"), value=f"{verdict.metric:.4g}"))
 
 
 def save_popover() -> None:
@@ -428,6 +428,7 @@ def _create_class() -> None:
     try:
         st.session_state["cls.class"] = db.store().create_class(st.session_state.get("cls_class_name", ""))
         st.session_state["cls.class_error"] = None
+        st.session_state["cls_link_class"] = st.session_state["cls.class"]["teacher_key"]  # links go to it
     except DB_ERRORS as error:
         st.session_state["cls.class_error"] = message(error)
 
@@ -461,8 +462,7 @@ def teacher_panel() -> None:
     locked = st.multiselect(t("classroom.lock"), [c for c in CONTROLS if c not in hidden], key="cls_lock",
                             format_func=_control_label)
     task = st.text_area(t("classroom.task_text"), max_chars=db.MAX_TASK_CHARS, key="cls_task_text")
-    class_key = st.text_input(t("classroom.link_class"), value=(klass or {}).get("teacher_key", ""), max_chars=64,
-                              key="cls_link_class")
+    class_key = st.text_input(t("classroom.link_class"), max_chars=64, key="cls_link_class")
     if st.button(t("classroom.make_link"), key="cls_make_link", type="primary"):
         config = ch.start_config(ch.CHALLENGES[goal]) if goal and start == "challenge" else current_config()
         try:

@@ -197,7 +197,8 @@ def test_teacher_link_hides_and_locks_controls_and_shows_the_task_as_text():
     assert f"/Playground?lesson={link_id}" in texts(teacher.code)
 
     student = open_page(lesson=link_id, lr="1", hidden="16,16")  # a forged URL cannot unlock anything
-    assert student.session_state["pg.lr"] == 0.003 and student.session_state["pg.hidden"] == (3,)
+    assert student.session_state["pg.lr"] == 0.03 and student.session_state["pg.hidden"] == (3,)  # the challenge's
+    assert student.session_state["pg.dataset"] == "xor"  # the link's start state, not the forged URL's defaults
     assert texts(student.text) == [task]  # as typed: st.text renders neither Markdown nor HTML
     assert student.selectbox(key="w.lr").disabled
     assert student.button(key="w.add_layer").disabled and student.number_input(key="w.units.0").disabled
@@ -205,7 +206,7 @@ def test_teacher_link_hides_and_locks_controls_and_shows_the_task_as_text():
     assert not [p for p in student.get("button_group") if getattr(p, "key", None) == "w.features"]
     student.session_state["pg.lr"] = 1.0  # even a value set behind the widget's back is put back
     student.run()
-    assert student.session_state["pg.lr"] == 0.003
+    assert student.session_state["pg.lr"] == 0.03
 
 
 def test_class_names_are_checked_and_shown_as_text():
