@@ -16,7 +16,7 @@ from ui import db
 PAGES = Path(__file__).resolve().parents[2] / "pages"
 PLAYGROUND, TEACHER, BOARD = (str(PAGES / name) for name in ("1_Playground.py", "12_Teacher.py",
                                                                "13_Class_Board.py"))
-CHALLENGES = str(PAGES / "11_Challenges.py")
+CHALLENGES_PAGE = str(PAGES / "11_Challenges.py")
 
 
 @pytest.fixture(autouse=True)
@@ -297,12 +297,10 @@ def test_a_forged_board_key_shows_nothing_of_any_class():
 
 def test_the_challenges_page_lists_every_challenge_in_both_languages():
     from ui.challenges import CHALLENGES
+    from ui.i18n import translate
 
     for lang in ("en", "zh"):
-        at = open_page(CHALLENGES, lang=lang)
-        assert len([c for c in at.main.children.values()]) >= 1
+        at = open_page(CHALLENGES_PAGE, lang=lang)
         titles = {m.value.strip("*") for m in at.markdown}
         assert len(CHALLENGES) >= 8
-        from ui.i18n import translate
-
         assert {translate(f"classroom.ch.{c}.title", lang) for c in CHALLENGES} <= titles
