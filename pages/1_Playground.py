@@ -7,9 +7,10 @@ setup_page("pg.title")
 import streamlit as st
 
 from engine.datasets import DATASETS
-from ui import hands_on, timeline
+from ui import classroom, hands_on, timeline
 from ui import playground as pg
 from ui import playground_view as view
+from ui.challenges import epochs_allowed
 from ui.data_widgets import csv_upload
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
@@ -17,7 +18,7 @@ from ui.landscape import paused_views
 from ui.map_canvas import map_canvas
 from ui.model_io import model_io_panel
 from ui.presenter import layout_css
-from ui.state import current_config, load_from_url, playground_link, write_to_url
+from ui.state import control_mode, current_config, load_from_url, playground_link, write_to_url
 from ui.widgets import (
     data_controls,
     feature_toggles,
@@ -32,9 +33,11 @@ from ui.widgets import (
 
 TICK_SECONDS = 0.05  # the browser asks for a tick this often; it waits while one is being drawn
 
+classroom.open_from_url()  # ?run= (a saved run), ?challenge=, ?lesson= (a class link)
 ignored = load_from_url()
 if ignored:
     st.warning(t("pg.ignored_params", names=", ".join(ignored)))
+classroom.task_banner()
 
 with st.sidebar:
     st.header(t("pg.data"))
@@ -59,8 +62,9 @@ with st.sidebar:
     training_controls()
     st.header(t("pg.view"))
     view_controls()
-    if data is not None and data.is_2d and data.ds.problem == "multiclass":
-        st.toggle(t("pg.class_maps"), key="pg_class_maps", help=t("pg.class_maps_help"))
+    if data is not None and data.is_2d and data.ds.problem == "multiclass" and control_mode("class_maps") != "hidden":
+        st.toggle(t("pg.class_maps"), key="pg_class_maps", help=t("pg.class_maps_help"),
+                  disabled=control_mode("class_maps") == "locked")
 
 if data is None:
     st.info(t("pg.no_data"))
@@ -115,7 +119,7 @@ def live_view() -> None:
         return
     if st.session_state.pop(hands_on.EDITED_KEY, False):
         st.rerun()  # a click changed the data: the whole page shows the edited set (count, undo, download)
-    if pg.is_playing() and not pg.train(current_config()["epochs_per_tick"]):
+    if pg.is_playing() and not pg.train(epochs_allowed(current_config()["epochs_per_tick"])):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
     live = view.live_view(model, data, current_config(),
                           history=st.session_state.get("pg.history") or pg.empty_history(),
@@ -194,6 +198,7 @@ with st.container(horizontal=True, key="pg_keep"):
     with st.popover(t("pg.share"), icon=":material/link:"):
         st.caption(t("pg.share_help"))
         st.code(playground_link(lang=current_language(), **current_config()), language=None)
+    classroom.save_popover()
 
     loaded = model_io_panel(model, key="pg", metadata={"playground": {k: list(v) if isinstance(v, tuple) else v
                                                                       for k, v in current_config().items()}},

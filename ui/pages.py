@@ -45,6 +45,7 @@ PAGE_ICONS = {
     "Demand_Case_Study": "checkroom", "Forward_Pass": "arrow_forward", "Activations": "show_chart",
     "Softmax": "bar_chart", "Multi_Label": "label", "Optimizers": "speed", "Digits": "pin",
     "Compare": "compare",
+    "Challenges": "flag", "Teacher": "school", "Class_Board": "leaderboard",
 }
 
 

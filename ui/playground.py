@@ -26,6 +26,7 @@ from ui import (
     tick_policy,
     timeline,  # the checkpoint each tick records (ui.timeline imports this module back)
 )
+from ui.challenges import after_train
 from ui.data_edits import EDITS_KEY, apply_edits
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
@@ -352,6 +353,7 @@ def train(epochs: int) -> bool:
                                         if not name.startswith("val_")},
                                      **{"val_" + name: value for name, value in test.items()}}
     timeline.record_checkpoint(model, st.session_state["pg.latest"])
+    after_train()  # a challenge's stop condition: pause at its goal or epoch budget
     return True
 
 

@@ -166,6 +166,7 @@ def load_from_url() -> list[str]:
     # No Playground parameters at all means "no link" (e.g. back from a lesson through the sidebar, which
     # drops the query): the session keeps what the learner built.
     if session_key("dataset") in st.session_state and (not url or url == st.session_state.get(_LAST_URL_KEY)):
+        apply_locks()
         return []
     ignored = []
     for field in FIELDS:
@@ -176,13 +177,7 @@ def load_from_url() -> list[str]:
             except (ValueError, TypeError):
                 ignored.append(field.name)
         st.session_state[session_key(field.name)] = value
-    hidden = st.session_state[session_key("hidden")]
-    acts = st.session_state[session_key("acts")]
-    if len(acts) != len(hidden):
-        # One activation per hidden layer: pad with the last one given (or tanh), drop extras.
-        fill = acts[-1] if acts else "tanh"
-        # Applied, not ignored (`acts=relu` gives every layer relu), so no "using defaults" warning.
-        st.session_state[session_key("acts")] = tuple(acts[:len(hidden)]) + (fill,) * max(0, len(hidden) - len(acts))
+    apply_locks()  # a locked control keeps its value whatever the URL says
     st.session_state[_LAST_URL_KEY] = url
     return ignored
 
@@ -238,3 +233,75 @@ def playground_link(lang: str = "en", **config) -> str:
     if lang != "en":
         query["lang"] = lang
     return PLAYGROUND_PATH + ("?" + urlencode(query) if query else "")
+
+
+# ----- hidden and locked controls (a class link or a challenge trims the Playground) ----------------------
+# Every field, plus the Playground's view toggle that is not a field. `st.session_state["pg.controls"]` holds
+# {"hidden": [names], "locked": {name: value}}; ui.widgets.bound skips a hidden control and disables a locked
+# one, and the value of a locked field is put back on every run (so neither a widget nor a URL changes it).
+CONTROLS = (*FIELDS_BY_NAME, "class_maps")
+_CONTROLS_KEY = "pg.controls"
+
+
+def set_controls(hidden=(), locked: dict | None = None) -> None:
+    """Hide the controls `hidden` and lock `locked` (name -> value) for this session; unknown names are dropped."""
+    st.session_state[_CONTROLS_KEY] = {"hidden": [n for n in hidden if n in CONTROLS],
+                                       "locked": {n: v for n, v in (locked or {}).items() if n in CONTROLS}}
+    apply_locks()
+
+
+def mark_url_seen() -> None:
+    """Treat the URL's Playground parameters as already applied (a class link, challenge or saved run opened
+    from this URL defines the state; extra parameters beside it are not applied over it)."""
+    st.session_state[_LAST_URL_KEY] = _url_fields()
+
+
+def control_mode(name: str) -> str | None:
+    """"hidden", "locked" or None for control `name` in this session."""
+    controls = st.session_state.get(_CONTROLS_KEY) or {}
+    if name in controls.get("hidden", ()):
+        return "hidden"
+    return "locked" if name in controls.get("locked", {}) else None
+
+
+def apply_locks() -> None:
+    """Put every locked field's value back; then one activation per hidden layer (a locked layer list with a
+    URL's activations, or a URL's `acts=relu`: pad with the last one given, or tanh, and drop extras)."""
+    for name, value in (st.session_state.get(_CONTROLS_KEY) or {}).get("locked", {}).items():
+        if name in FIELDS_BY_NAME:
+            st.session_state[session_key(name)] = tuple(value) if isinstance(value, list) else value
+    hidden = st.session_state.get(session_key("hidden"), FIELDS_BY_NAME["hidden"].default)
+    acts = st.session_state.get(session_key("acts"), FIELDS_BY_NAME["acts"].default)
+    if len(acts) != len(hidden):
+        fill = acts[-1] if acts else "tanh"
+        # Applied, not ignored (`acts=relu` gives every layer relu), so no "using defaults" warning.
+        st.session_state[session_key("acts")] = tuple(acts[:len(hidden)]) + (fill,) * max(0, len(hidden) - len(acts))
+
+
+def config_from_values(values: dict) -> dict:
+    """Every field from a stored configuration (name -> JSON value), each checked as a URL value is.
+    ValueError when any value is invalid or a name is unknown (a stored configuration is never repaired)."""
+    if not isinstance(values, dict) or set(values) - set(FIELDS_BY_NAME):
+        raise ValueError("unknown fields")
+    config = {}
+    for field in FIELDS:
+        if field.name not in values:
+            config[field.name] = field.default
+            continue
+        value = values[field.name]
+        value = tuple(value) if isinstance(value, list) else value
+        if field.kind in ("ints", "strs") and not isinstance(value, tuple):
+            raise ValueError(field.name)
+        if field.kind == "bool" and not isinstance(value, bool):
+            raise ValueError(field.name)
+        if field.kind == "str" and not isinstance(value, str):
+            raise ValueError(field.name)
+        if field.kind in ("int", "float") and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ValueError(field.name)
+        if field.kind == "int" and value != int(value):
+            raise ValueError(field.name)
+        # The URL's own parser checks choices and ranges; a float goes as repr, which round-trips exactly.
+        config[field.name] = _parse_strict(field, repr(float(value)) if field.kind == "float" else encode(field, value))
+    if len(config["acts"]) != len(config["hidden"]):
+        raise ValueError("acts")
+    return config

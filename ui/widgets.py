@@ -8,7 +8,14 @@ import streamlit as st
 
 from ui.figure import Figure
 from ui.i18n import current_language, t
-from ui.state import FEATURE_NAMES, FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, session_key
+from ui.state import (
+    FEATURE_NAMES,
+    FIELDS_BY_NAME,
+    MAX_HIDDEN_LAYERS,
+    control_mode,
+    current_config,
+    session_key,
+)
 
 _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
@@ -47,7 +54,13 @@ def _copy_back(name: str, convert=None) -> None:
 
 
 def bound(widget, name: str, label: str, convert=None, **kwargs):
-    """Draw `widget` (st.selectbox, st.slider, ...) for Playground field `name`; returns the widget's value."""
+    """Draw `widget` (st.selectbox, st.slider, ...) for Playground field `name`; returns the widget's value.
+    A control hidden by a class link is not drawn; a locked one is drawn disabled (ui.state.control_mode)."""
+    mode = control_mode(name)
+    if mode == "hidden":
+        return st.session_state[session_key(name)]
+    if mode == "locked":
+        kwargs["disabled"] = True
     key = _widget_key(name)
     value = st.session_state[session_key(name)]
     st.session_state[key] = list(value) if isinstance(value, tuple) else value
@@ -114,11 +127,16 @@ def network_builder() -> None:
     """Add/remove hidden layers (0 to MAX_HIDDEN_LAYERS), units and activation per layer (Playground fields
     "hidden" and "acts")."""
     hidden, acts = current_config()["hidden"], current_config()["acts"]
+    modes = {control_mode("hidden"), control_mode("acts")}
+    if "hidden" in modes:  # a class link hides the network: nothing to draw
+        return
+    # Locked layer sizes fix the units and the layer count; locked activations fix those (and the count too).
+    locked, acts_locked = control_mode("hidden") == "locked", control_mode("acts") == "locked"
     with st.container(horizontal=True, vertical_alignment="center"):
         st.button(t("widgets.add_layer"), icon=":material/add:", on_click=_add_layer, key="w.add_layer",
-                  disabled=len(hidden) >= MAX_HIDDEN_LAYERS)
+                  disabled=len(hidden) >= MAX_HIDDEN_LAYERS or locked or acts_locked)
         st.button(t("widgets.remove_layer"), icon=":material/remove:", on_click=_remove_layer,
-                  key="w.remove_layer", disabled=not hidden)
+                  key="w.remove_layer", disabled=not hidden or locked or acts_locked)
         st.markdown(t("widgets.layer_count", n=len(hidden)))
     if not hidden:
         st.caption(t("widgets.no_hidden"))
@@ -131,10 +149,10 @@ def network_builder() -> None:
             st.session_state[f"w.units.{i}"] = int(units)
             st.number_input(t("widgets.units"), min_value=UNITS_FIELD.low,
                             max_value=max(LAYER_UNITS_ON_PAGE, int(units)), step=1, key=f"w.units.{i}",
-                            on_change=_set_units, args=(i,))
+                            on_change=_set_units, args=(i,), disabled=locked)
             st.session_state[f"w.act.{i}"] = activation
             st.selectbox(t("common.activation"), ACTIVATIONS, key=f"w.act.{i}", on_change=_set_activation,
-                         args=(i,))
+                         args=(i,), disabled=acts_locked)
 
 
 def _step_units(index: int, delta: int) -> None:
@@ -147,19 +165,24 @@ def layer_stepper() -> None:
     """The compact network controls beside the live diagram: add/remove a layer, one neuron more/fewer per
     hidden layer (the detailed builder sits below the live view)."""
     hidden = current_config()["hidden"]
+    if "hidden" in {control_mode("hidden"), control_mode("acts")}:  # a class link hides the network
+        return
+    locked = "locked" in {control_mode("hidden"), control_mode("acts")}
     with st.container(horizontal=True, gap="small", key="pg_layer_buttons"):
         st.button("", icon=":material/add:", on_click=_add_layer, key="w.step_add_layer",
-                  help=t("widgets.add_layer"), disabled=len(hidden) >= MAX_HIDDEN_LAYERS)
+                  help=t("widgets.add_layer"), disabled=len(hidden) >= MAX_HIDDEN_LAYERS or locked)
         st.button("", icon=":material/remove:", on_click=_remove_layer, key="w.step_remove_layer",
-                  help=t("widgets.remove_layer"), disabled=not hidden)
+                  help=t("widgets.remove_layer"), disabled=not hidden or locked)
     st.caption(t("widgets.layer_count", n=len(hidden)))
     for i, units in enumerate(hidden):
         with st.container(horizontal=True, gap="small", vertical_alignment="center", key=f"pg_layer_{i}"):
             st.button("", icon=":material/remove:", key=f"w.less.{i}", on_click=_step_units, args=(i, -1),
-                      help=t("pg.neurons_less", n=i + 1), disabled=units <= UNITS_FIELD.low, type="tertiary")
+                      help=t("pg.neurons_less", n=i + 1), disabled=units <= UNITS_FIELD.low or locked,
+                      type="tertiary")
             st.markdown(f"**{units}**")
             st.button("", icon=":material/add:", key=f"w.more.{i}", on_click=_step_units, args=(i, 1),
-                      help=t("pg.neurons_more", n=i + 1), disabled=units >= UNITS_FIELD.high, type="tertiary")
+                      help=t("pg.neurons_more", n=i + 1), disabled=units >= UNITS_FIELD.high or locked,
+                      type="tertiary")
 
 
 # ----- data, output and training controls of the Playground ----------------------------------------------------
@@ -207,8 +230,10 @@ def _features_changed() -> None:
 def feature_toggles() -> None:
     """TF Playground's input features for 2-D data (x1, x2, x1², ...), as toggles."""
     st.session_state[_widget_key("features")] = list(current_config()["features"])
-    st.pills(t("widgets.features"), FEATURE_NAMES, selection_mode="multi", key=_widget_key("features"),
-             on_change=_features_changed, help=t("widgets.features_help"))
+    if control_mode("features") != "hidden":
+        st.pills(t("widgets.features"), FEATURE_NAMES, selection_mode="multi", key=_widget_key("features"),
+                 on_change=_features_changed, help=t("widgets.features_help"),
+                 disabled=control_mode("features") == "locked")
     if st.session_state.pop("pg.features_refused", False):
         st.warning(t("widgets.features_empty"))
     bound(st.toggle, "scale", t("widgets.scale"), help=t("widgets.scale_help"))
