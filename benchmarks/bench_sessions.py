@@ -35,7 +35,7 @@ from tests.browser.conftest import (  # noqa: E402
 
 # A classroom-sized network on the hardest 2-D set; each session gets its own weight seed.
 QUERY = "dataset=spiral&hidden=8,8&acts=tanh,tanh&seed={seed}"
-PLAY_BUTTON = ".st-key-pg_play button"
+PLAY_BUTTON = ".st-key-pg_play button >> nth=0"
 
 # Counts changes of the epoch counter the Playground shows (see PLAYGROUND_STATUS_JS).
 COUNTER_JS = """() => {

@@ -87,7 +87,7 @@ def live(seconds: float) -> None:
             pg_page.goto(base + "/Playground?dataset=spiral")
             wait_for_app(pg_page)
             pg_page.wait_for_selector(".st-key-pg_live canvas", timeout=120_000)
-            pg_page.locator(".st-key-pg_play button").click()
+            pg_page.locator(".st-key-pg_play button >> nth=0").click()
             time.sleep(8)  # warm-up: the first ticks build the chart's spec
             alone = rate(pg_page, "[data-testid='stMarkdownContainer'] h4", seconds)
             cmp_page = context.new_page()

@@ -47,7 +47,7 @@ def train_for(page, seconds: float) -> None:
     The Playground's button is found by its key (its label depends on the language and on the state: its text
     starts with the icon name, "play_arrow" or "pause"); other pages by a Play/Train label.
     """
-    keyed = page.locator(".st-key-pg_play button")
+    keyed = page.locator(".st-key-pg_play button >> nth=0")
     play = keyed if keyed.count() else page.get_by_role("button", name=PLAY).first
     play.click()
     time.sleep(seconds)

@@ -43,6 +43,9 @@ def weight_path() -> list[tuple[int, list[np.ndarray]]]:
     return [] if model is None else log_for(model).weight_path(model)
 
 
+SCRUB_KEY = "tl_scrub_epoch"
+
+
 def _show(index: int | None) -> None:
     st.session_state["tl.index"] = index
     if index is None:
@@ -115,13 +118,21 @@ def truncate_history(history: dict, epoch: int) -> dict:
     return {name: (values[:keep] if isinstance(values, list) else values) for name, values in history.items()}
 
 
-def _scrubbed(key: str) -> None:
+def _scrubbed() -> None:
     model = st.session_state.get("pg.model")
     if model is None:
         return
     st.session_state["pg.playing"] = False
     log = log_for(model)
-    index = log.index_of(st.session_state[key])
+    epochs = log.epochs
+    epoch = int(st.session_state[SCRUB_KEY])
+    shown = shown_index()
+    current = epochs[-1] if shown is None or shown >= len(log) else epochs[shown]
+    # Snap in the direction the learner moved: one step right (a key press, one epoch) reaches the next checkpoint.
+    if epoch > current:
+        index = min(int(np.searchsorted(epochs, epoch, side="left")), len(log) - 1)
+    else:
+        index = log.index_of(epoch)
     _show(None if index == len(log) - 1 and log[index].epoch == model.epochs_trained else index)
 
 
@@ -199,14 +210,14 @@ def timeline_panel(data) -> None:
             return
         epochs = log.epochs
         index = shown_index()
-        # A key of its own per set of checkpoints: the browser keeps a select slider's value as an index into
-        # the options of the last full run, which after more training would name another epoch.
-        key = f"tl_scrub_{len(log)}_{epochs[-1]}"
+        # A slider over epochs with one fixed key, its value set here at each full run: a select slider sends
+        # an index into the options the browser last saw, and with a new key per set of checkpoints the browser
+        # re-sent its old index into the new options (a Pause jumped back to an early checkpoint).
+        st.session_state[SCRUB_KEY] = epochs[-1 if index is None or index >= len(log) else index]
         with st.container(key="tl_scrub"):
-            st.select_slider(t("timeline.scrub"), options=epochs, key=key, on_change=_scrubbed, args=(key,),
-                             value=epochs[-1 if index is None or index >= len(log) else index],
-                             help=t("timeline.scrub_help", count=len(log), max=MAX_CHECKPOINTS),
-                             format_func=lambda epoch: t("timeline.epoch", epoch=epoch))
+            st.slider(t("timeline.scrub"), min_value=int(epochs[0]), max_value=int(epochs[-1]), step=1,
+                      key=SCRUB_KEY, on_change=_scrubbed, format=t("timeline.epoch", epoch="%d"),
+                      help=t("timeline.scrub_help", count=len(log), max=MAX_CHECKPOINTS))
         looking = index is not None and not is_replaying()
         with st.container(horizontal=True, vertical_alignment="center", key="tl_buttons"):
             st.button(t("timeline.continue"), key="tl_continue", icon=":material/call_split:",

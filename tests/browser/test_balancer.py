@@ -6,6 +6,7 @@ replica of one session is stopped and that session's page reconnects through the
 where it trains again. Everything started here is stopped at the end. Ports: replicas 8671-8672, HAProxy 8690.
 """
 
+import re
 import time
 
 import pytest
@@ -49,7 +50,7 @@ def epochs(page) -> int:
 
 def play_and_train(page, above: int = 0, timeout_s: float = 60) -> int:
     """Press Play, wait until the epoch counter passes `above`; return it."""
-    page.locator(".st-key-pg_play button").click()
+    page.locator(".st-key-pg_play button >> nth=0").click()
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if epochs(page) > above:
@@ -100,3 +101,30 @@ def test_sessions_stick_to_their_replica_and_move_when_it_stops(balanced, browse
     finally:
         ctx_a.close()
         ctx_b.close()
+
+
+def test_a_saved_run_continues_on_the_other_replica_from_its_resume_link(balanced, browser):
+    context, page = open_playground(browser)
+    try:
+        on = replica_of(context)
+        trained = play_and_train(page, above=30)
+        page.locator(".st-key-pg_play button >> nth=0").click()  # pause
+        page.locator(".st-key-pg_play button >> nth=0").filter(has_text="play_arrow").wait_for(timeout=60_000)
+        wait_for_app(page)
+        saved_epochs = epochs(page)
+        assert saved_epochs >= trained
+        page.get_by_role("button", name=re.compile("Save run")).click()
+        page.locator(".st-key-cls_save button").click()
+        link = page.locator("code", has_text="?run=").first
+        link.wait_for(timeout=30_000)
+        resume = link.inner_text().strip()
+        assert resume.startswith("/Playground?run=")
+
+        stop(balanced[on])
+        page.goto(BALANCER + resume)  # through the balancer: the cookie's replica is gone, so the other one
+        wait_for_app(page)
+        assert replica_of(context) != on
+        assert epochs(page) == saved_epochs  # restored from the shared database
+        assert play_and_train(page, above=saved_epochs) > saved_epochs  # and it continues from there
+    finally:
+        context.close()

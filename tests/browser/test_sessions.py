@@ -27,7 +27,7 @@ def train_loss(page) -> str:
 
 
 def play_button(page):
-    return page.locator(".st-key-pg_play button")
+    return page.locator(".st-key-pg_play button >> nth=0")
 
 
 def pause(page) -> None:

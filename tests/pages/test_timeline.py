@@ -12,9 +12,8 @@ PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
 
 
 def scrubber(at):
-    """The timeline's select slider (its key names the checkpoints it was drawn for)."""
-    (found,) = [widget for widget in at.select_slider if widget.key.startswith("tl_scrub_")]
-    return found
+    """The timeline's slider (over epochs; a value between checkpoints snaps to one)."""
+    return at.slider(key="tl_scrub_epoch")
 
 
 def trained(ticks=4, **params) -> AppTest:
@@ -107,3 +106,15 @@ def test_the_weight_path_is_the_checkpoints_in_epoch_order():
     assert [epoch for epoch, _ in path] == [0, 5, 10, 15]
     np.testing.assert_array_equal(path[-1][1][0], model.get_weights()[0])
     assert timeline.MAX_CHECKPOINTS == log.max_count
+
+
+def test_a_value_between_checkpoints_snaps_in_the_direction_moved():
+    at = trained(ticks=3)  # checkpoints at epochs 0, 5, 10, 15
+    scrubber(at).set_value(0).run()
+    assert at.session_state["tl.index"] == 0
+    scrubber(at).set_value(1).run()  # one step right (a key press) reaches the next checkpoint
+    assert at.session_state["tl.index"] == 1 and scrubber(at).value == 5
+    scrubber(at).set_value(9).run()  # forward again: the first checkpoint at or after 9
+    assert scrubber(at).value == 10
+    scrubber(at).set_value(7).run()  # back: the last checkpoint at or before 7
+    assert scrubber(at).value == 5 and not at.exception
