@@ -142,7 +142,11 @@ def _runtime_requirements() -> dict[str, str]:
 
 def test_runtime_requirements_are_exactly_what_the_app_imports():
     """requirements.txt lists every third-party package app.py, pages/, ui/ and engine/ import, and no other."""
-    third_party = _app_imports()
+    from importlib.metadata import packages_distributions
+
+    # Import names as their distributions are called (`PIL` is Pillow's).
+    provides = packages_distributions()
+    third_party = {dist.lower() for name in _app_imports() for dist in provides.get(name, [name])}
     lines = [line.split("#")[0].strip() for line in (ROOT / "requirements.txt").read_text().splitlines()]
     listed = set(_runtime_requirements())
     assert third_party == listed

@@ -85,8 +85,12 @@ def boundary_figures(model, data: "pg.DataBundle", units: int, config: dict,
     return figures
 
 
-def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIAGRAM_PX) -> charts.Figure:
-    """The network diagram, each neuron's map drawn in its node while the network is small enough."""
+def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIAGRAM_PX,
+                   select: bool = True) -> charts.Figure:
+    """The network diagram, each neuron's map drawn in its node while the network is small enough.
+
+    `select`: neurons and links answer clicks (one diagram per chart only: two in one chart would share the
+    selections' names)."""
     nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
     node_maps = None
     if data.is_2d and nodes <= pg.MAX_NODES_WITH_MAPS:
@@ -95,7 +99,7 @@ def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIA
                                      pg.NODE_MAP_RESOLUTION)
     columns = len(model.layers) + 1
     return charts.network_diagram_figure(model, data.feature_names, class_names(data, units), node_maps=node_maps,
-                                         select=True,
+                                         select=select,
                                          column_px=max(36, min(115, (width_px - 80) // columns)),
                                          max_height=DIAGRAM_HEIGHT_PX)
 

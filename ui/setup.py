@@ -28,12 +28,13 @@ def _sync_language_with_url() -> None:
         st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 
-# The Playground's live figure (issue 12 rewrites its layout) is still built at a fixed size: there, and only
-# there, it is scaled down to its column. Every lesson chart takes its column's width instead (ui.chart_style
+# Two live figures are still built at a fixed size and scaled down to their column: the Playground's curves and
+# bars below its map, and the Compare page's one chart (two maps, two diagrams, both runs' curves). Every lesson chart takes its column's width instead (ui.chart_style
 # CONTAINER), since a scaled chart shows its tooltips beside the marks.
 _FIT_CHARTS_CSS = """<style>
-.st-key-pg_live .vega-embed { max-width: 100%; }
-.st-key-pg_live .vega-embed canvas, .st-key-pg_live .vega-embed svg.marks {
+.st-key-pg_live .vega-embed, .st-key-cmp_live .vega-embed { max-width: 100%; }
+.st-key-pg_live .vega-embed canvas, .st-key-pg_live .vega-embed svg.marks,
+.st-key-cmp_live .vega-embed canvas, .st-key-cmp_live .vega-embed svg.marks {
   max-width: 100% !important; height: auto !important; }
 </style>"""
 

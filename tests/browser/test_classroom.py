@@ -51,7 +51,9 @@ def shown_code(page, pattern: str) -> str:
 
 
 def pick(page, widget_key: str, option: str) -> None:
-    page.locator(f"{key(widget_key)} input").click()
+    box = page.locator(f"{key(widget_key)} input")
+    box.scroll_into_view_if_needed()  # the detailed builder sits below the Playground's one screen
+    box.click()
     page.get_by_role("option", name=option, exact=True).click()
     wait_for_app(page)
 

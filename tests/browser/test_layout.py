@@ -93,7 +93,7 @@ def _page_id(path: Path) -> str:
 
 # Known and someone else's: the Playground's live figure is still scaled to its column (ui/setup.py), and its
 # "+ Layer" buttons are 4 px short at 1024; issue 12 rewrites that layout and empties these lists.
-SCALED_ALLOWED = [".st-key-pg_live"]
+SCALED_ALLOWED = [".st-key-pg_live", ".st-key-cmp_live"]
 CUT_ALLOWED = [".st-key-w-add_layer", ".st-key-w-remove_layer"]
 # Buttons pressed before measuring, so the trained views (curves, confusion matrix, ...) are measured too.
 TRAIN_BUTTONS = {

@@ -112,7 +112,7 @@ def test_chinese_playground_and_a_bad_link(page, server_url):
     page.goto(f"{server_url}/Playground?lang=zh&dataset=multi_spiral&hidden=8,x")
     wait_for_app(page)
     page.locator(f"{key('pg_live')} canvas").first.wait_for(timeout=90_000)
-    page.get_by_role("button", name="开始").wait_for()
+    page.locator(".st-key-pg_play").get_by_role("button", name="开始").first.wait_for()
     assert page.locator("[data-testid='stAlert']").filter(has_text="hidden").count() == 1
     assert page.locator('[data-testid="stException"]').count() == 0
     page.get_by_role("button", name="单步（1 个 epoch）").click()
