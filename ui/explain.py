@@ -221,9 +221,29 @@ def update_formula(model, step: dict) -> str:
     return f"step = −lr·g = −{fmt(opt.learning_rate)}·dL/dw,   w ← w + step"
 
 
-def update_view(model, step: dict, selected, output_names, side) -> None:
+def apply_step(X: np.ndarray, y: np.ndarray) -> None:
+    """Take the explained step for real: one optimizer step of the session's model on the batch (X, y), as `fit`
+    takes it (not an epoch: the epoch counter and the history stay), then back to the forward pass."""
+    model = st.session_state.get("pg.model")
+    if model is None:
+        return
+    with np.errstate(all="ignore"):
+        _, grads = model.gradients(X, y)
+        trial = model.flat_weights.copy()
+        state = model.optimizer.get_state() if model.optimizer.built_size == trial.size else None
+        model.optimizer.apply(model.flat_weights, np.concatenate([g.ravel() for g in grads]))
+    if not np.isfinite(model.flat_weights).all():  # a step that overflows is not taken
+        np.copyto(model.flat_weights, trial)
+        if state is not None:
+            model.optimizer.set_state(state)
+    st.session_state["ex.view"] = PHASES[0]
+
+
+def update_view(model, step: dict, selected, output_names, side, batch) -> None:
     with side:
         st.markdown(t(f"explain.update_text.{step['optimizer']}"))
+        st.button(t("explain.apply"), key="ex.apply", icon=":material/check:", on_click=apply_step, args=batch,
+                  help=t("explain.apply_help"), disabled=pg.is_playing())
     st.code(update_formula(model, step), language=None, wrap_lines=True)
     layer, unit = selected
 
@@ -483,7 +503,7 @@ def explain_panel(model, data: "pg.DataBundle", config: dict, pick: tuple[str, i
             diagram = phase_diagram(model, data, units, view, grads if on else None, selected)
         else:
             step = explain.optimizer_step(model, X_batch, y_batch)
-            update_view(model, step, selected, output_names, side)
+            update_view(model, step, selected, output_names, side, (X_batch, y_batch))
             diagram = phase_diagram(model, data, units, view, step["step"][0::2], selected)
         with left, st.container(key="ex_diagram"):
             live_chart(diagram, key="ex_diagram_chart")

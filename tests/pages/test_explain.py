@@ -188,3 +188,17 @@ def test_health_names_a_dead_relu_and_records_gradient_norms_per_tick(chinese):
     at.run()
     assert len(at.session_state["ex.norms"]["epoch"]) >= 2
     assert at.session_state["ex.norms"]["epoch"] == sorted(set(at.session_state["ex.norms"]["epoch"]))
+
+
+def test_taking_the_explained_step_applies_exactly_the_previewed_update():
+    at = open_panel()
+    model, _, _, _, (X_batch, y_batch) = session(at)
+    show(at, "update")
+    preview = explain.optimizer_step(model, X_batch, y_batch)
+    epochs, iterations = model.epochs_trained, model.optimizer.iterations
+    at.button(key="ex.apply").click().run()
+    assert not at.exception
+    for now, after in zip(model.get_weights(), preview["after"], strict=True):
+        np.testing.assert_allclose(now, after, rtol=1e-12, atol=1e-15)
+    assert model.optimizer.iterations == iterations + 1 and model.epochs_trained == epochs
+    assert at.session_state["ex.view"] == "forward"

@@ -73,6 +73,8 @@ STRINGS = {
         "the current batch; the model itself is not changed."
     ),
     "explain.update_of": "One step for **{neuron}**, its incoming weights and bias:",
+    "explain.apply": "Take this step",
+    "explain.apply_help": "Apply this one step to the network (one batch, not a whole epoch) and start again at the forward pass with the new weights.",
     "explain.hidden_text": (
         "How a hidden layer sees the data: each point is drawn at the activations of two of the layer's neurons, "
         "and the grey lines are the input plane's straight grid lines as the layer bends them. A layer that "
