@@ -5,9 +5,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from streamlit.testing.v1 import AppTest
 
-from tests.pages.test_playground import map_data
+from tests.pages.test_playground import map_data, open_page
 from ui import data_edits
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
@@ -52,15 +51,6 @@ def test_a_click_near_a_point_removes_it_else_adds_one_there():
 def test_csv_of_the_edited_set_reads_back():
     text = data_edits.to_csv(np.array([[1.5, -2.0]]), np.array([1]), ["x1", "x2"], "label")
     assert text.splitlines() == ["x1,x2,label", "1.5,-2,1"]
-
-
-def open_page(**params) -> AppTest:
-    at = AppTest.from_file(PAGE, default_timeout=60)
-    for name, value in params.items():
-        at.query_params[name] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_edit_mode_adds_and_removes_points_and_training_goes_on_without_a_reset():
