@@ -7,7 +7,7 @@ setup_page("pg.title")
 import streamlit as st
 
 from engine.datasets import DATASETS
-from ui import classroom, hands_on, timeline
+from ui import classroom, hands_on, tick_policy, timeline
 from ui import playground as pg
 from ui import playground_view as view
 from ui.challenges import epochs_allowed
@@ -113,6 +113,11 @@ def live_view() -> None:
     Few elements per tick (each one makes the browser re-render the page once more): the status line, the
     diagram (Vega), the map (a canvas component, clickable) and the curves with the picked point's bars (Vega).
     """
+    with tick_policy.TICK_LOCK:  # sessions take turns at a tick's work (ui/tick_policy: the convoy effect)
+        _tick()
+
+
+def _tick() -> None:
     model = timeline.shown_model()  # the live model, or the checkpoint the timeline shows
     data = pg.bundle(current_config())  # an edit (a click on the map) makes a new bundle, not a new model
     if model is None or data is None:

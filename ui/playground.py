@@ -324,15 +324,17 @@ def train(epochs: int) -> bool:
         # count); then the tick policy's share (ui/tick_policy: more per tick when ticks are far apart, within a
         # CPU budget so a big network still redraws and answers Pause promptly).
         interval = st.session_state.setdefault("pg.tick_clock", tick_policy.TickClock()).tick(time.monotonic())
-        start = time.thread_time()
-        logs = model.fit(data.X_train, y_train, epochs=1, batch_size=config["batch"])
-        per_epoch = time.thread_time() - start
-        more = tick_policy.epochs_for_tick(epochs, interval, per_epoch, live=is_playing() and tick_policy.timer_tick()) - 1
-        if more > 0:
-            rest = model.fit(data.X_train, y_train, epochs=more, batch_size=config["batch"])
-            logs.epoch += rest.epoch
-            for name, values in rest.history.items():
-                logs.history[name] += values
+        with tick_policy.TICK_LOCK:
+            start = time.thread_time()
+            logs = model.fit(data.X_train, y_train, epochs=1, batch_size=config["batch"])
+            per_epoch = time.thread_time() - start
+            more = tick_policy.epochs_for_tick(epochs, interval, per_epoch,
+                                               live=is_playing() and tick_policy.timer_tick()) - 1
+            if more > 0:
+                rest = model.fit(data.X_train, y_train, epochs=more, batch_size=config["batch"])
+                logs.epoch += rest.epoch
+                for name, values in rest.history.items():
+                    logs.history[name] += values
     except TrainingDiverged as error:
         st.session_state["pg.playing"] = False
         st.session_state["pg.diverged"] = {"epoch": error.epoch, "lr": error.learning_rate}

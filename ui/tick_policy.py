@@ -20,6 +20,7 @@ script thread's own CPU time (`time.thread_time`): a big network still redraws a
 sessions' work on the same GIL does not count against this one (wall time would, and cut training under load).
 """
 
+import threading
 from dataclasses import dataclass
 
 NOMINAL_INTERVAL = 0.1  # s between ticks of one session alone (~10 updates/s on the spiral)
@@ -27,6 +28,14 @@ MAX_STRETCH = 3.0  # at most 3x the learner's epochs per tick
 TRAIN_CPU_BUDGET = 0.5  # s of the script thread's CPU for one tick's training at most
 SMOOTHING = 0.3  # weight of the newest interval in the running average
 PAUSE_GAP = 15.0  # s: a longer gap between ticks is a pause (or a reload), not a busy server
+
+
+# One lock for the whole server process, not per-user state: sessions' script threads take turns at the live
+# tick's NumPy work instead of interleaving it. NumPy releases the GIL around each small BLAS call; with ten threads
+# training at once each release hands the GIL to another thread for up to a switch interval (5 ms) for a call of
+# microseconds (the convoy effect): measured, ten threads together trained 0.41x the epochs/s of one alone, and
+# 0.92x with this lock (benchmarks/README.md, bench_load.py).
+TICK_LOCK = threading.RLock()
 
 
 @dataclass
