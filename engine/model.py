@@ -394,6 +394,18 @@ class Sequential:
                 layer.dW += reg.gradient(layer.W)
         return penalty
 
+    def next_batch(self, n: int, batch_size: int | None = 32) -> np.ndarray:
+        """Row indices (batch rows,) of the first batch the next shuffled `fit` epoch on n examples takes; the
+        model's shuffling RNG is not advanced (a copy draws the same permutation).
+
+        >>> m = Sequential([Dense(1)], input_dim=1, seed=0)
+        >>> m.next_batch(5, 2).tolist() == m.next_batch(5, 2).tolist()
+        True
+        """
+        rng = np.random.Generator(type(self.rng.bit_generator)())
+        rng.bit_generator.state = self.rng.bit_generator.state
+        return rng.permutation(n)[:n if batch_size is None else min(int(batch_size), n)]
+
     def gradients(self, X, y) -> tuple[float, list[np.ndarray]]:
         """Loss (with penalty) on the batch (X, y) and its gradient [dW1, db1, dW2, db2, ...]; no step taken."""
         self._require_compiled()

@@ -52,10 +52,13 @@ def picked_example(data: "pg.DataBundle", units: int, pick: int, which: str = "t
     return X[pick], np.atleast_1d(pg.targets(split, units)[pick])
 
 
-def current_batch(data: "pg.DataBundle", units: int, config: dict) -> tuple[np.ndarray, np.ndarray]:
-    """The batch one step is explained on: the training set's first `batch` rows (a step of an unshuffled epoch)."""
-    size = min(int(config["batch"]), data.X_train.shape[0])
-    return data.X_train[:size], pg.targets(data.train, units)[:size]
+def current_batch(data: "pg.DataBundle", units: int, config: dict, model=None) -> tuple[np.ndarray, np.ndarray]:
+    """The batch one step is explained on, (rows, features) and (rows, units): the first batch the next epoch of
+    `fit` takes (`Sequential.next_batch`: the model's shuffling RNG, not advanced); without a model the training
+    set's first rows."""
+    n = data.X_train.shape[0]
+    rows = np.arange(min(int(config["batch"]), n)) if model is None else model.next_batch(n, int(config["batch"]))
+    return data.X_train[rows], pg.targets(data.train, units)[rows]
 
 
 def neuron_name(model, layer: int, unit: int, output_names) -> str:
@@ -363,7 +366,7 @@ def record_gradient_norms(model, data: "pg.DataBundle", config: dict) -> None:
         record = st.session_state[NORMS_KEY] = {"model": id(model), "epoch": [], "norms": []}
     if record["epoch"] and record["epoch"][-1] == model.epochs_trained:
         return
-    X, y = current_batch(data, model.output_units, config)
+    X, y = current_batch(data, model.output_units, config, model)
     with np.errstate(all="ignore"):
         norms = explain.gradient_norms(model, X, y)
     record["epoch"].append(model.epochs_trained)
@@ -461,7 +464,7 @@ def explain_panel(model, data: "pg.DataBundle", config: dict, pick: tuple[str, i
     which, pick = pick or ("test", st.session_state.get("w.pick", 0))
     x, y = picked_example(data, units, pick, which)
     split = data.train if which == "train" else data.test
-    X_batch, y_batch = current_batch(data, units, config)
+    X_batch, y_batch = current_batch(data, units, config, model)
     with st.container(border=True, key="ex_panel"), np.errstate(all="ignore"):
         st.markdown(t("explain.intro", epoch=model.epochs_trained, index=min(pick, split.n_examples - 1),
                       set=t(f"explain.set.{which}"),

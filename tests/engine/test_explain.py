@@ -208,6 +208,25 @@ def test_a_step_preview_is_the_step_fit_then_takes():
             np.testing.assert_allclose(after, now, rtol=1e-12, atol=1e-15)
 
 
+def test_the_preview_on_next_batch_is_the_first_step_of_the_next_shuffled_epoch():
+    rng = np.random.default_rng(6)
+    X, y = _data("binary", rng)
+    model = _model("sigmoid+bce", optimizer=Adam(0.01))
+    model.fit(X, y, epochs=1, batch_size=3)  # shuffled, with optimizer state
+    rows = model.next_batch(len(X), 3)
+    assert len(rows) == 3 and len(set(rows.tolist())) == 3
+    np.testing.assert_array_equal(rows, model.next_batch(len(X), 3))  # the RNG is not advanced
+    preview = explain.optimizer_step(model, X[rows], y[rows])
+    # One step of the next shuffled epoch: a batch of 3 on exactly those rows, then nothing else.
+    trained = _model("sigmoid+bce", optimizer=Adam(0.01))
+    trained.fit(X, y, epochs=1, batch_size=3)
+    trained.fit(X[rows], y[rows], epochs=1, batch_size=3, shuffle=False)
+    for after, now in zip(preview["after"], trained.get_weights(), strict=True):
+        np.testing.assert_allclose(after, now, rtol=1e-12, atol=1e-15)
+    # and that is what a shuffled epoch's first step would use: its permutation starts with these rows
+    assert model.rng.permutation(len(X))[:3].tolist() == rows.tolist()
+
+
 def test_hidden_space_points_are_the_layers_activations_and_grid_lines_are_straight():
     model = _model("softmax+cce", hidden=("relu", "tanh"))
     X = np.random.default_rng(2).normal(size=(N, D))

@@ -64,7 +64,7 @@ def session(at):
     # The Playground's pick is (set, row), set by a click on the map; the first test point until then.
     which, row = at.session_state["pg.pick"] if "pg.pick" in at.session_state else ("test", 0)
     x, y = panel.picked_example(data, units, row, which)
-    return model, data, x, y, panel.current_batch(data, units, config)
+    return model, data, x, y, panel.current_batch(data, units, config, model)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -6,8 +6,8 @@ STRINGS = {
     ),
     "explain.intro": (
         "One training step of **your** network, after epoch **{epoch}**: the forward pass and the loss for the "
-        "picked point ({set} #{index}), the backward pass for that point and for the current batch (the first "
-        "{n} training examples), and the update one optimizer step would make on that batch."
+        "picked point ({set} #{index}), the backward pass for that point and for the current batch (the {n} "
+        "training examples the next epoch's first step takes, in its shuffled order), and the update one optimizer step would make on that batch."
     ),
     "explain.set.test": "test set",
     "explain.set.train": "training set",
