@@ -200,8 +200,12 @@ export default function (component) {
     ctx.globalAlpha = 1;
     if (d.link) {
       const s = segments.find((q) => q.link[0] === d.link[0] && q.link[1] === d.link[1] && q.link[2] === d.link[2]);
-      if (s) { ctx.setLineDash([4, 3]); ctx.lineWidth = 1.5; ctx.strokeStyle = '#111111';
-               ctx.beginPath(); ctx.moveTo(s.x1, s.y1); ctx.lineTo(s.x2, s.y2); ctx.stroke(); ctx.setLineDash([]); }
+      if (s) {  // outlined in black, its own colour kept inside
+        const w = d.W[s.link[0]][s.link[1] * d.sizes[s.link[0] + 1] + s.link[2]];
+        ctx.beginPath(); ctx.moveTo(s.x1, s.y1); ctx.lineTo(s.x2, s.y2);
+        ctx.lineWidth = s.width + 4; ctx.strokeStyle = '#111111'; ctx.stroke();
+        ctx.lineWidth = Math.max(1.5, s.width); ctx.strokeStyle = w < 0 ? d.negative : d.positive; ctx.stroke();
+      }
     }
     // Nodes: white squares, each neuron's map inside (one image of every map, cut into the nodes).
     let maps = null;
@@ -315,7 +319,7 @@ def diagram_data(model, feature_names, output_names, node_maps, selected=None, p
     """What the canvas draws (JSON-able): the network `model` (each Dense layer's W (n_in, units), b (units,)),
     the inputs' and outputs' names, `node_maps` per column (inputs first) None or (units, r, r) as
     `ui.diagram.unit_maps` returns, the selected neuron (layer, unit) ringed, the selected link (layer, from,
-    unit) dashed. Beyond `max_links` weights only the largest |w| are drawn. `max_height` in CSS px."""
+    unit) outlined. Beyond `max_links` weights only the largest |w| are drawn. `max_height` in CSS px."""
     sizes = [len(feature_names)] + [layer.units for layer in model.layers]
     W = [np.asarray(layer.W, dtype=float) for layer in model.layers]
     flat = np.concatenate([w.ravel() for w in W])

@@ -118,12 +118,12 @@ def set_parameter(model, layer: int, name: str, index: tuple, value: float) -> N
 
 
 DIAGRAM_KEY = "pg_diagram_canvas"
-LINK_KEY = "pg.selected_link"  # (layer, from, unit) of the last link clicked on the diagram, dashed there
+LINK_KEY = "pg.selected_link"  # (layer, from, unit) of the last link clicked on the diagram, outlined there
 
 
 def on_diagram_event() -> None:
     """The diagram's callback (`ui.diagram_canvas`): a neuron clicked (its map replaces the decision map, the
-    hand panel follows), a link clicked (dashed), or a weight or bias typed on the diagram, set on the running
+    hand panel follows), a link clicked (outlined), or a weight or bias typed on the diagram, set on the running
     model at once. A malformed event or a value the model has no place for is
     ignored."""
     got = diagram_event(DIAGRAM_KEY)
@@ -140,7 +140,7 @@ def on_diagram_event() -> None:
             st.session_state[EDITED_KEY] = True  # the hand panel (outside the live fragment) shows the value
         return
     if "link" in got:
-        # Only dashed: the map keeps showing what it showed (the fragment alone redraws).
+        # Only outlined: the map keeps showing what it showed (the fragment alone redraws).
         layer, src, dst = got["link"]
         if 0 <= layer < len(model.layers) and 0 <= src < model.layers[layer].W.shape[0] and (
                 0 <= dst < model.layers[layer].units):

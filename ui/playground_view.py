@@ -233,7 +233,7 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
               link=None) -> LiveView:
     """Everything one tick shows. Layout: diagram and map side by side; curves and the picked point's bars below,
     per-class maps last. `marker_epoch`: an epoch to mark on the curves (the timeline's); `neuron` (layer,
-    unit) and `link` (layer, from, unit): ringed / dashed on the diagram (`ui.diagram_canvas.diagram_data`)."""
+    unit) and `link` (layer, from, unit): ringed / outlined on the diagram (`ui.diagram_canvas.diagram_data`)."""
     units = model.output_units
     which, index = pick
     n = (data.train if which == "train" else data.test).n_examples
