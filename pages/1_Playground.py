@@ -12,6 +12,7 @@ from ui import playground as pg
 from ui import playground_view as view
 from ui.challenges import epochs_allowed
 from ui.data_widgets import csv_upload
+from ui.diagram_canvas import diagram_canvas
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
 from ui.landscape import paused_views
@@ -134,12 +135,12 @@ def _tick() -> None:
                           mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
                           neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
                           diagram_px=view.PRESENTER_DIAGRAM_PX if presenter else view.DIAGRAM_PX,
-                          marker_epoch=timeline.marker_epoch())
+                          marker_epoch=timeline.marker_epoch(), link=st.session_state.get(hands_on.LINK_KEY))
     st.markdown(live.text)
     left, right = st.columns([1, 1], gap="small")
     # Vega charts take a CSS class from a keyed container only (tests and the benchmark find them by it).
     with left, st.container(key="pg_diagram"):
-        live_chart(live.diagram, key=hands_on.DIAGRAM_KEY, on_select=hands_on.on_diagram_click)
+        diagram_canvas(live.diagram, key=hands_on.DIAGRAM_KEY, on_event=hands_on.on_diagram_event)
     with right:
         if live.map_data is not None:
             map_canvas(live.map_data, key=hands_on.MAP_KEY, on_click=hands_on.on_map_click)

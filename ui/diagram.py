@@ -247,6 +247,21 @@ def _node_name(col: int, index: int, feature_names, output_names, n_cols: int) -
     return f"{t('common.hidden_layer')} {col} #{index + 1}"
 
 
+def node_map_colors(maps, output: bool) -> list[np.ndarray]:
+    """One column's node maps (units, r, r) as colours, one (r, r, 3) in [0, 1] per unit (row 0 at the lowest x2).
+    Each map is scaled by its own largest |value| onto orange (negative) .. blue (positive); `output` maps that
+    are probabilities (all within [0, 1]) are drawn as the decision map draws them: one unit on the binary
+    scale, several each in its class colour."""
+    maps = np.asarray(maps, dtype=float)
+    n = maps.shape[0]
+    if output and maps.min() >= 0.0 and maps.max() <= 1.0:
+        return [field_colors(maps[0], "binary")] if n == 1 else [
+            field_colors(maps[i], "single", color=class_color(i)) for i in range(n)]
+    scale = np.abs(maps).reshape(n, -1).max(axis=1)
+    normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
+    return [field_colors(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
+
+
 def _node_fields(node_maps, sizes, centres, node_px: float) -> pd.DataFrame | None:
     """Each node's map as `field_rows` inside its box (diagram pixels, y down), all nodes in one frame; None
     if no column has maps. Each map is scaled by its own largest |value| onto orange (negative) .. blue
@@ -254,18 +269,11 @@ def _node_fields(node_maps, sizes, centres, node_px: float) -> pd.DataFrame | No
     them: one unit on the binary scale, several each in its class colour."""
     half = node_px / 2
     parts = []
-    for col, n in enumerate(sizes):
+    for col in range(len(sizes)):
         maps = node_maps[col] if col < len(node_maps) else None
         if maps is None:
             continue
-        maps = np.asarray(maps, dtype=float)
-        if col == len(sizes) - 1 and maps.min() >= 0.0 and maps.max() <= 1.0:
-            colors = [field_colors(maps[0], "binary")] if n == 1 else [
-                field_colors(maps[i], "single", color=class_color(i)) for i in range(n)]
-        else:
-            scale = np.abs(maps).reshape(maps.shape[0], -1).max(axis=1)
-            normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
-            colors = [field_colors(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
+        colors = node_map_colors(maps, output=col == len(sizes) - 1)
         for (cx, cy), rgb in zip(centres[col], colors, strict=True):
             parts.append(field_columns(rgb, (cx - half, cx + half), (cy + half, cy - half), split_rows=False))
     if not parts:

@@ -11,6 +11,7 @@ import streamlit as st
 
 from ui import data_edits
 from ui import playground as pg
+from ui.diagram_canvas import event as diagram_event
 from ui.i18n import t
 from ui.map_canvas import clicked
 
@@ -116,26 +117,40 @@ def set_parameter(model, layer: int, name: str, index: tuple, value: float) -> N
     model.set_weights(weights)
 
 
-DIAGRAM_KEY = "pg_diagram_chart"
+DIAGRAM_KEY = "pg_diagram_canvas"
+LINK_KEY = "pg.selected_link"  # (layer, from, unit) of the last link clicked on the diagram, outlined there
 
 
-def on_diagram_click() -> None:
-    """The diagram's click callback: a neuron (its map replaces the decision map, its bias can be typed) or a link
-    (its weight can be typed: the neuron it feeds, and the weight's source, are chosen in the hand panel)."""
-    state = st.session_state.get(DIAGRAM_KEY)
-    selection = getattr(state, "selection", None) or (state or {}).get("selection", {})
-    # An empty {} is a selection that was cleared (a click elsewhere).
-    link, neuron = ([item for item in selection.get(name) or [] if item] for name in ("link", "neuron"))
-    try:
-        if link:
-            st.session_state[NEURON_KEY] = (int(link[0]["layer"]), int(link[0]["dst"]))
-            st.session_state["w.hand_from"] = int(link[0]["src"])
-        elif neuron and int(neuron[0]["column"]) > 0:  # column 0: the inputs, no bias
-            st.session_state[NEURON_KEY] = (int(neuron[0]["column"]) - 1, int(neuron[0]["unit"]))
-    except (KeyError, TypeError, ValueError):
+def on_diagram_event() -> None:
+    """The diagram's callback (`ui.diagram_canvas`): a neuron clicked (its map replaces the decision map, the
+    hand panel follows), a link clicked (outlined), or a weight or bias typed on the diagram, set on the running
+    model at once. A malformed event or a value the model has no place for is
+    ignored."""
+    got = diagram_event(DIAGRAM_KEY)
+    model = st.session_state.get("pg.model")
+    if got is None or model is None:
         return
-    st.session_state.pop("w.hand_neuron", None)  # the panel's picker follows the click
-    st.session_state[EDITED_KEY] = True  # the hand panel is outside the live fragment: the page reruns
+    if "set" in got:
+        layer, name, index, value = got["set"]
+        if not 0 <= layer < len(model.layers):
+            return
+        shape = (model.layers[layer].W if name == "W" else model.layers[layer].b).shape
+        if all(0 <= i < n for i, n in zip(index, shape, strict=True)):
+            set_parameter(model, layer, name, index, value)
+            st.session_state[EDITED_KEY] = True  # the hand panel (outside the live fragment) shows the value
+        return
+    if "link" in got:
+        # Only outlined: the map keeps showing what it showed (the fragment alone redraws).
+        layer, src, dst = got["link"]
+        if 0 <= layer < len(model.layers) and 0 <= src < model.layers[layer].W.shape[0] and (
+                0 <= dst < model.layers[layer].units):
+            st.session_state[LINK_KEY] = (layer, src, dst)
+        return
+    layer, unit = got["neuron"]
+    if 0 <= layer < len(model.layers) and 0 <= unit < model.layers[layer].units:
+        st.session_state[NEURON_KEY] = (layer, unit)
+        st.session_state.pop("w.hand_neuron", None)  # the panel's picker follows the click
+        st.session_state[EDITED_KEY] = True  # the hand panel is outside the live fragment: the page reruns
 
 
 def _neurons(model) -> list:

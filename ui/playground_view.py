@@ -12,6 +12,7 @@ import numpy as np
 from ui import charts, timeline
 from ui import playground as pg
 from ui.chart_style import class_color
+from ui.diagram_canvas import diagram_data
 from ui.figure import named
 from ui.i18n import plain, t
 from ui.map_canvas import map_data
@@ -91,17 +92,22 @@ def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIA
 
     `select`: neurons and links answer clicks (one diagram per chart only: two in one chart would share the
     selections' names)."""
-    nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
-    node_maps = None
-    if data.is_2d and nodes <= pg.MAX_NODES_WITH_MAPS:
-        outputs = model.layer_outputs(data.node_grid)
-        node_maps = charts.unit_maps([model.normalize(data.node_grid)] + [o["a"] for o in outputs],
-                                     pg.NODE_MAP_RESOLUTION)
+    node_maps = diagram_node_maps(model, data)
     columns = len(model.layers) + 1
     return charts.network_diagram_figure(model, data.feature_names, class_names(data, units), node_maps=node_maps,
                                          select=select,
                                          column_px=max(36, min(115, (width_px - 80) // columns)),
                                          max_height=DIAGRAM_HEIGHT_PX)
+
+
+def diagram_node_maps(model, data: "pg.DataBundle") -> list | None:
+    """Each diagram node's output over the input plane, per column (inputs first) (units, r, r), while the
+    network is small enough (`pg.MAX_NODES_WITH_MAPS`) and the data 2-D; else None."""
+    nodes = sum(layer.units for layer in model.layers) + data.X_train.shape[1]
+    if not data.is_2d or nodes > pg.MAX_NODES_WITH_MAPS:
+        return None
+    outputs = model.layer_outputs(data.node_grid)
+    return charts.unit_maps([model.normalize(data.node_grid)] + [o["a"] for o in outputs], pg.NODE_MAP_RESOLUTION)
 
 
 def one_input_figure(model, data: "pg.DataBundle", pick: int) -> charts.Figure:
@@ -147,11 +153,12 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, c
 
 @dataclass
 class LiveView:
-    """What one tick draws: the status line, the diagram (a Vega chart), the map (canvas data for
-    `ui.map_canvas`, or a Vega figure for multi-label and one-input data, or None), and the figure below."""
+    """What one tick draws: the status line, the diagram (canvas data for `ui.diagram_canvas`), the map (canvas
+    data for `ui.map_canvas`, or a Vega figure for multi-label and one-input data, or None), and the figure
+    below."""
 
     text: str
-    diagram: charts.Figure
+    diagram: dict
     map_data: dict | None
     map_figure: charts.Figure | None
     below: charts.Figure
@@ -222,14 +229,17 @@ def picked_xy(data: "pg.DataBundle", pick: tuple[str, int]):
 
 def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict,
               pick: tuple[str, int], class_maps: bool, mode: str = "pick", neuron=None,
-              presenter: bool = False, diagram_px: int = DIAGRAM_PX, marker_epoch: int | None = None) -> LiveView:
+              presenter: bool = False, diagram_px: int = DIAGRAM_PX, marker_epoch: int | None = None,
+              link=None) -> LiveView:
     """Everything one tick shows. Layout: diagram and map side by side; curves and the picked point's bars below,
-    per-class maps last. `marker_epoch`: an epoch to mark on the curves (the timeline's)."""
+    per-class maps last. `marker_epoch`: an epoch to mark on the curves (the timeline's); `neuron` (layer,
+    unit) and `link` (layer, from, unit): ringed / outlined on the diagram (`ui.diagram_canvas.diagram_data`)."""
     units = model.output_units
     which, index = pick
     n = (data.train if which == "train" else data.test).n_examples
     pick = (which, min(index, n - 1))
-    diagram = named("diagram", diagram_figure(model, data, units, width_px=diagram_px))
+    diagram = diagram_data(model, data.feature_names, class_names(data, units), diagram_node_maps(model, data),
+                           selected=neuron, presenter=presenter, link=link, max_height=DIAGRAM_HEIGHT_PX)
     canvas, map_figure, extra = None, None, []
     if data.is_2d and data.ds.problem != "multilabel":
         canvas = map_canvas_data(model, data, units, config, picked=picked_xy(data, pick), mode=mode,

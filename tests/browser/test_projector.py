@@ -109,21 +109,4 @@ def test_a_click_on_the_map_picks_the_nearest_point_and_draws_data(page, server_
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
-def test_a_click_on_a_neuron_shows_its_map_and_its_bias_can_be_typed(page, server_url):
-    from ui import playground as pg
-    from ui import playground_view as view
-
-    config = {field.name: field.default for field in FIELDS} | {"dataset": "spiral", "hidden": (3,), "acts": ("tanh",)}
-    data = default_bundle()
-    nodes = view.diagram_figure(pg.build_model(config, data), data, 1).frames["nodes"]
-    open_playground(page, f"{server_url}/Playground?dataset=spiral&hidden=3&acts=tanh", 1280, 720)
-    box = page.locator(".st-key-pg_diagram canvas").bounding_box()
-    hidden = nodes[(nodes["column"] == 1) & (nodes["unit"] == 1)].iloc[0]
-    page.mouse.click(box["x"] + 5 + hidden["x"], box["y"] + 5 + hidden["y"])  # Vega's 5 px padding
-    page.locator(NOTE).filter(has_text="neuron #2 of layer 1").wait_for(timeout=30_000)
-    bias = page.locator(".st-key-w-hand_bias input")
-    bias.fill("1.5")
-    bias.press("Enter")
-    page.wait_for_function("() => document.querySelector('.st-key-w-hand_bias input')?.value === '1.5000'",
-                           timeout=30_000)
-    assert page.locator('[data-testid="stException"]').count() == 0
+# A click on a neuron or a link of the diagram, and typing on it: tests/browser/test_diagram_canvas.py.

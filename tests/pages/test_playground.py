@@ -40,7 +40,7 @@ def _elements(at, kind: str) -> list:
 
 
 def chart_datasets(at) -> dict:
-    """Name -> pyarrow Table of the live Vega charts (the diagram; the curves and bars below; a Vega map for
+    """Name -> pyarrow Table of the live Vega charts (the curves and bars below; a Vega map for
     multi-label and one-input data), datasets named "<view>_<frame>" (diagram, fit, map, classes, curves, point)."""
     import pyarrow as pa
 
@@ -49,13 +49,23 @@ def chart_datasets(at) -> dict:
     return {d.name: pa.ipc.open_stream(d.data.data).read_all() for chart in charts for d in chart.proto.datasets}
 
 
-def map_data(at) -> dict:
-    """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
+def component_data(at, name: str) -> dict:
+    """The data the canvas component `name` got in this run (exactly one such component on the page)."""
     import json
 
-    maps = _elements(at, "bidi_component")
-    assert len(maps) == 1
-    return json.loads(maps[0].proto.json)
+    found = [e for e in _elements(at, "bidi_component") if e.proto.component_name.endswith(name)]
+    assert len(found) == 1
+    return json.loads(found[0].proto.json)
+
+
+def map_data(at) -> dict:
+    """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
+    return component_data(at, "playground_map_canvas")
+
+
+def diagram_data(at) -> dict:
+    """The canvas diagram's data (`ui.diagram_canvas.diagram_data`) as this run sent it."""
+    return component_data(at, "playground_diagram_canvas")
 
 
 def status(at) -> str:
@@ -75,10 +85,12 @@ def test_default_page_builds_the_default_network_and_shows_live_views():
     shown = map_data(at)
     assert shown["res"] == [pg.MAP_RESOLUTION, pg.MAP_RESOLUTION]  # the map's colours, one per grid cell
     assert len(base64.b64decode(shown["rgb"])) == 3 * pg.MAP_RESOLUTION ** 2
-    nodes = chart_datasets(at)["diagram_fields"]
-    assert nodes.num_rows == (2 + 8 + 8 + 8 + 1) * pg.NODE_MAP_RESOLUTION  # each neuron's map, inside its node
+    diagram = diagram_data(at)
+    assert diagram["sizes"] == [2, 8, 8, 8, 1]
+    # each neuron's map, inside its node: r x r RGB bytes per node
+    assert len(base64.b64decode(diagram["maps"]["rgb"])) == (2 + 8 + 8 + 8 + 1) * 3 * pg.NODE_MAP_RESOLUTION ** 2
     assert len(shown["points"]["x"]) == 400
-    assert chart_datasets(at)["diagram_links"].num_rows == 2 * 8 + 8 * 8 + 8 * 8 + 8 * 1
+    assert sum(len(w) for w in diagram["W"]) == 2 * 8 + 8 * 8 + 8 * 8 + 8 * 1 and diagram["links"] is None
     assert chart_datasets(at)["point_bars"].num_rows == 2
     assert "epoch **0**" in status(at)
     assert at.button(key="pg_play").label == "Play"
@@ -271,10 +283,11 @@ def test_a_big_network_from_a_link_draws_its_strongest_weights():
     model = model_of(at)
     assert [layer.units for layer in model.layers] == [64, 64, 64, 1]
     assert at.number_input(key="w.units.0").value == 64  # the page's 1..16 widget stretches to the link's 64
-    links = chart_datasets(at)["diagram_links"]
-    assert links.num_rows == 1000
+    links = diagram_data(at)["links"]  # indices into the layers' W, row-major, concatenated
+    assert len(links) == 1000
     weights = np.concatenate([layer.W.ravel() for layer in model.layers])
-    assert np.abs(links.column("w").to_numpy()).min() >= np.sort(np.abs(weights))[-1000] - 1e-12
+    assert np.abs(weights[links]).min() >= np.sort(np.abs(weights))[-1000] - 1e-12
+    assert diagram_data(at)["maps"] is None  # 193 nodes: too many to draw a map in each
     at.button(key="pg_step").click().run()
     assert model_of(at).epochs_trained == 1 and not at.exception
 
