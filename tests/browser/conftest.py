@@ -107,6 +107,12 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_function(_APP_IDLE, timeout=timeout_ms)
 
 
+def key_button(page, key: str):
+    """The button of the widget keyed `key`. A button with a `shortcut` is rendered twice under its key (the
+    second, an invisible copy Streamlit measures the keyboard badge with), so the first one is the real one."""
+    return page.locator(f".st-key-{key} button").first
+
+
 def wait_for_charts(page, timeout_ms: int = 60_000) -> None:
     """Wait until every Altair/Vega chart on the page has drawn (charts load lazily, after the script ran)."""
     page.wait_for_function(

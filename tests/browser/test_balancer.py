@@ -12,7 +12,13 @@ import time
 import pytest
 
 from benchmarks.replicas import start_haproxy, start_replicas, stop
-from tests.browser.conftest import PLAYGROUND_STATUS_JS, playground_status, wait_for_app, wait_for_charts
+from tests.browser.conftest import (
+    PLAYGROUND_STATUS_JS,
+    key_button,
+    playground_status,
+    wait_for_app,
+    wait_for_charts,
+)
 
 REPLICA_PORTS = [8671, 8672]
 BALANCER = "http://127.0.0.1:8690"
@@ -50,7 +56,7 @@ def epochs(page) -> int:
 
 def play_and_train(page, above: int = 0, timeout_s: float = 60) -> int:
     """Press Play, wait until the epoch counter passes `above`; return it."""
-    page.locator(".st-key-pg_play button >> nth=0").click()
+    key_button(page, "pg_play").click()
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if epochs(page) > above:
@@ -108,8 +114,8 @@ def test_a_saved_run_continues_on_the_other_replica_from_its_resume_link(balance
     try:
         on = replica_of(context)
         trained = play_and_train(page, above=30)
-        page.locator(".st-key-pg_play button >> nth=0").click()  # pause
-        page.locator(".st-key-pg_play button >> nth=0").filter(has_text="play_arrow").wait_for(timeout=60_000)
+        key_button(page, "pg_play").click()  # pause
+        key_button(page, "pg_play").filter(has_text="play_arrow").wait_for(timeout=60_000)
         wait_for_app(page)
         saved_epochs = epochs(page)
         assert saved_epochs >= trained

@@ -4,7 +4,7 @@ artifacts/screenshots/plotly_<view>_<width>.png."""
 
 import pytest
 
-from tests.browser.conftest import SCREENSHOTS, wait_for_app
+from tests.browser.conftest import SCREENSHOTS, key_button, wait_for_app
 from tests.browser.test_layout import CUT_ALLOWED, LAYOUT_JS, SCALED_ALLOWED
 
 SIZES = ((1280, 720), (1024, 768))
@@ -44,7 +44,7 @@ def test_playground_loss_landscape_draws_when_paused(page, server_url):
     page.goto(server_url + "/Playground")
     wait_for_app(page)
     assert page.locator(".js-plotly-plot").count() == 0  # nothing trained: no slice yet
-    page.locator(".st-key-pg_step button").first.click()
+    key_button(page, "pg_step").click()
     wait_for_app(page)
     _check_views(page, ["pg_landscape_surface", "pg_landscape_contour"], "landscape")
     assert page.locator('[data-testid="stException"]').count() == 0
@@ -54,7 +54,7 @@ def test_playground_simplex_for_three_classes(page, server_url):
     page.set_viewport_size({"width": 1280, "height": 720})
     page.goto(server_url + "/Playground?dataset=blobs&classes=3")
     wait_for_app(page)
-    page.locator(".st-key-pg_step button").first.click()
+    key_button(page, "pg_step").click()
     wait_for_app(page)
     _check_views(page, ["pg_simplex"], "simplex")
 

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from tests.browser.conftest import playground_status, screenshot, wait_for_app, wait_for_charts
+from tests.browser.conftest import key_button, playground_status, screenshot, wait_for_app, wait_for_charts
 
 SESSIONS = {
     # name: (URL query, data set shown in the picker, units per hidden layer, activations)
@@ -27,7 +27,7 @@ def train_loss(page) -> str:
 
 
 def play_button(page):
-    return page.locator(".st-key-pg_play button >> nth=0")
+    return key_button(page, "pg_play")
 
 
 def pause(page) -> None:

@@ -3,7 +3,7 @@ comparison link and see both runs train."""
 
 import re
 
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import key_button, screenshot, wait_for_app
 
 STATUS = "[data-testid='stMarkdownContainer'] h4"
 CANVAS = ".st-key-pg_live canvas"
@@ -21,10 +21,10 @@ def test_scrub_back_continue_and_compare(page, server_url):
     page.goto(server_url + "/Playground?dataset=spiral&epochs_per_tick=10")
     wait_for_app(page, 150_000)
     page.wait_for_selector(CANVAS, timeout=150_000)
-    page.locator(".st-key-pg_play button").first.click()
+    key_button(page, "pg_play").click()
     page.wait_for_function("(s) => Number((document.querySelector(s)?.innerText.match(/\\d+/) || [0])[0]) >= 60",
                            arg=STATUS, timeout=150_000)
-    page.locator(".st-key-pg_play button").first.click()
+    key_button(page, "pg_play").click()
     wait_for_app(page, 150_000)
     page.wait_for_timeout(500)
     live_map = canvas_pixels(page, CANVAS)
@@ -54,10 +54,10 @@ def test_scrub_back_continue_and_compare(page, server_url):
     page.locator(".st-key-tl_continue button:not([disabled])").first.click()
     wait_for_app(page, 150_000)
     assert shown_epoch(page) == back_to
-    page.locator(".st-key-pg_play button").first.click()
+    key_button(page, "pg_play").click()
     page.wait_for_function("([s, e]) => Number(document.querySelector(s)?.innerText.match(/\\d+/)[0]) > e",
                            arg=[STATUS, back_to], timeout=90_000)
-    page.locator(".st-key-pg_play button").first.click()
+    key_button(page, "pg_play").click()
     wait_for_app(page, 150_000)
     assert not page.locator("[data-testid='stException']").count()
     screenshot(page, "timeline_continued")
@@ -66,7 +66,7 @@ def test_scrub_back_continue_and_compare(page, server_url):
     page.goto(server_url + "/Compare?dataset=spiral&b_optimizer=sgd&b_lr=0.1")
     wait_for_app(page, 150_000)
     page.wait_for_selector(".st-key-cmp_live canvas", timeout=150_000)
-    page.locator(".st-key-cmp_play button").first.click()
+    key_button(page, "cmp_play").click()
     lines = page.locator(".st-key-cmp_live [data-testid='stMarkdownContainer'] p")
     page.wait_for_function(
         "() => [...document.querySelectorAll('.st-key-cmp_live p')].map(p => p.innerText)"
@@ -75,7 +75,7 @@ def test_scrub_back_continue_and_compare(page, server_url):
     assert "adam" in text and "sgd" in text
     epochs = [int(n) for n in re.findall(r"epoch (\d+)", text)]
     assert len(epochs) == 2 and min(epochs) >= 30
-    page.locator(".st-key-cmp_play button").first.click()
+    key_button(page, "cmp_play").click()
     wait_for_app(page, 150_000)
     assert not page.locator("[data-testid='stException']").count()
     screenshot(page, "compare_trained")
