@@ -11,6 +11,7 @@ from ui import classroom, hands_on, tick_policy, timeline
 from ui import playground as pg
 from ui import playground_view as view
 from ui.challenges import epochs_allowed
+from ui.curves_canvas import curves_canvas
 from ui.data_widgets import csv_upload
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
@@ -147,7 +148,9 @@ def _tick() -> None:
             with st.container(key="pg_map_vega"):
                 live_chart(live.map_figure, key="pg_map_chart")
     with st.container(key="pg_charts"):
-        live_chart(live.below, key="pg_charts_chart")
+        curves_canvas(live.curves, key="pg_curves")  # the curves and the picked point's bars (a canvas)
+        if live.below is not None:  # per-class maps (Vega), when switched on
+            live_chart(live.below, key="pg_charts_chart")
     record_gradient_norms(model, data, current_config())
 
 

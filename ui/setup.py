@@ -28,12 +28,12 @@ def _sync_language_with_url() -> None:
         st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 
-# Two live figures are still built at a fixed size and scaled down to their column: the Playground's curves and
-# bars below its map, and the Compare page's one chart (two maps, two diagrams, both runs' curves). Every lesson chart takes its column's width instead (ui.chart_style
-# CONTAINER), since a scaled chart shows its tooltips beside the marks.
+# One live figure is still built at a fixed size and scaled down to its column: the Compare page's one chart (two
+# maps, two diagrams, both runs' curves). Every lesson chart takes its column's width instead (ui.chart_style
+# CONTAINER), since a scaled chart shows its tooltips beside the marks; the Playground's curves and bars are a
+# canvas sized from its column (ui/curves_canvas.py).
 _FIT_CHARTS_CSS = """<style>
-.st-key-pg_live .vega-embed, .st-key-cmp_live .vega-embed { max-width: 100%; }
-.st-key-pg_live .vega-embed canvas, .st-key-pg_live .vega-embed svg.marks,
+.st-key-cmp_live .vega-embed { max-width: 100%; }
 .st-key-cmp_live .vega-embed canvas, .st-key-cmp_live .vega-embed svg.marks {
   max-width: 100% !important; height: auto !important; }
 </style>"""

@@ -91,9 +91,9 @@ def _page_id(path: Path) -> str:
     return "home" if path.name == "app.py" else page_name(path)
 
 
-# Known and someone else's: the Playground's live figure is still scaled to its column (ui/setup.py), and its
-# "+ Layer" buttons are 4 px short at 1024; issue 12 rewrites that layout and empties these lists.
-SCALED_ALLOWED = [".st-key-pg_live", ".st-key-cmp_live"]
+# Known and someone else's: the Compare page's live figure is still scaled to its column (ui/setup.py), and the
+# Playground's "+ Layer" buttons are 4 px short at 1024; issue 12 rewrites that layout and empties these lists.
+SCALED_ALLOWED = [".st-key-cmp_live"]
 CUT_ALLOWED = [".st-key-w-add_layer", ".st-key-w-remove_layer"]
 # Buttons pressed before measuring, so the trained views (curves, confusion matrix, ...) are measured too.
 TRAIN_BUTTONS = {

@@ -49,13 +49,23 @@ def chart_datasets(at) -> dict:
     return {d.name: pa.ipc.open_stream(d.data.data).read_all() for chart in charts for d in chart.proto.datasets}
 
 
-def map_data(at) -> dict:
-    """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
+def component_data(at, key: str) -> dict:
+    """The data the custom component with `key` got in this run (it is drawn exactly once)."""
     import json
 
-    maps = _elements(at, "bidi_component")
-    assert len(maps) == 1
-    return json.loads(maps[0].proto.json)
+    found = [element for element in _elements(at, "bidi_component") if element.key == key]
+    assert len(found) == 1, [element.key for element in _elements(at, "bidi_component")]
+    return json.loads(found[0].proto.json)
+
+
+def map_data(at) -> dict:
+    """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
+    return component_data(at, "pg_map")
+
+
+def curves_shown(at) -> dict:
+    """The curves canvas's data (`ui.curves_canvas.curves_data`) as this run sent it."""
+    return component_data(at, "pg_curves")
 
 
 def status(at) -> str:
@@ -79,7 +89,8 @@ def test_default_page_builds_the_default_network_and_shows_live_views():
     assert nodes.num_rows == (2 + 8 + 8 + 8 + 1) * pg.NODE_MAP_RESOLUTION  # each neuron's map, inside its node
     assert len(shown["points"]["x"]) == 400
     assert chart_datasets(at)["diagram_links"].num_rows == 2 * 8 + 8 * 8 + 8 * 8 + 8 * 1
-    assert chart_datasets(at)["point_bars"].num_rows == 2
+    bars = curves_shown(at)["bars"]
+    assert len(bars["values"]) == 2 and sum(bars["values"]) == pytest.approx(1, abs=1e-3)
     assert "epoch **0**" in status(at)
     assert at.button(key="pg_play").label == "Play"
 
