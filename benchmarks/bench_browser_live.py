@@ -6,8 +6,8 @@ Chromium (Debian's) opens /Playground?dataset=spiral (the default network: 2 hid
 units, Adam, batch 10, 30 epochs per update), presses Play and measures for `seconds`:
 - updates/s: ticks that reached the page (the status line's text changes: epoch counter, losses, accuracies;
   seen by a MutationObserver);
-- canvas renders/s of each live chart (the diagram and the curves with the bars are Vega views, the map a canvas
-  component): each clears its canvas once per render, so `clearRect` calls are counted (an init script wraps it);
+- canvas renders/s of each live chart (the diagram is a Vega view, the map and the curves with the bars canvas
+  components): each clears its canvas once per render, so `clearRect` calls are counted (an init script wraps it);
 - remounts: chart canvases removed from the page (a remount blanks the chart for a frame);
 - epochs/s: the epoch counter's change over the window;
 - the server's memory (VmRSS) at the window's start and end: flat over a long window means the history and the
@@ -86,7 +86,8 @@ RESULT = """
 """
 
 # The live area: the diagram (Vega), the map (a canvas component: one clearRect per render), the curves and the
-# picked point's bars (Vega). Blank frames are watched on the map, the chart the class looks at.
+# picked point's bars (a canvas component, ui/curves_canvas.py, the first canvas in pg_charts). Blank frames are
+# watched on the map, the chart the class looks at.
 CHARTS = ("pg_diagram", "pg_map", "pg_charts")
 
 

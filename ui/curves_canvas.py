@@ -193,13 +193,15 @@ export default function (component) {
       ctx.font = labelFont + 'px sans-serif'; ctx.textBaseline = 'middle';
       ctx.fillStyle = '#31333f'; ctx.textAlign = 'right';
       ctx.fillText(bars.labels[i], g.left - f * 0.4, mid, labelW - f * 0.4);
-      // The number beside its bar, or inside it when there is no room to its right.
-      const text = bars.text[i], w = textW(ctx, text) + 6;
-      if (end + w <= g.right + f * 0.7 || end - base < w) {
-        ctx.textAlign = 'left'; ctx.fillStyle = '#31333f'; ctx.fillText(text, end + 4, mid);
-      } else {
+      // The number beside its bar's end, else inside the bar, else on the bar's other side: never cut off.
+      const text = bars.text[i], w = textW(ctx, text) + 6, lo = Math.min(base, end), hi = Math.max(base, end);
+      if (hi + w <= b.x + b.w) {
+        ctx.textAlign = 'left'; ctx.fillStyle = '#31333f'; ctx.fillText(text, hi + 4, mid);
+      } else if (hi - lo >= w) {
         ctx.textAlign = 'right'; ctx.fillStyle = '#ffffff'; ctx.font = 'bold ' + labelFont + 'px sans-serif';
-        ctx.fillText(text, end - 4, mid);
+        ctx.fillText(text, hi - 4, mid);
+      } else {
+        ctx.textAlign = 'right'; ctx.fillStyle = '#31333f'; ctx.fillText(text, lo - 4, mid);
       }
     }
     ctx.strokeStyle = '#888888';
