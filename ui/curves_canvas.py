@@ -104,7 +104,7 @@ export default function (component) {
     const sy = (y) => g.bottom - (Math.min(Math.max(y, y0), y1) - y0) / (y1 - y0) * (g.bottom - g.top);
     ctx.fillStyle = '#31333f'; ctx.textAlign = 'left'; ctx.textBaseline = 'alphabetic';
     ctx.font = 'bold ' + f + 'px sans-serif';
-    ctx.fillText(p.title, g.left, b.y + f * 1.15);
+    ctx.fillText(p.title, b.x, b.y + f * 1.15);  // at the panel's edge, as legendRow measures it
     ctx.font = (f - 1) + 'px sans-serif';
     ctx.lineWidth = 1; ctx.setLineDash([]);
     for (const [v, s] of p.ticks) {  // horizontal grid lines and their labels
