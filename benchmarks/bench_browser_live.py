@@ -6,7 +6,7 @@ Chromium (Debian's) opens /Playground?dataset=spiral (the default network: 2 hid
 units, Adam, batch 10, 30 epochs per update), presses Play and measures for `seconds`:
 - updates/s: ticks that reached the page (the status line's text changes: epoch counter, losses, accuracies;
   seen by a MutationObserver);
-- canvas renders/s of each live chart (the curves with the bars are a Vega view, the diagram and the map canvas
+- canvas renders/s of each live chart (the diagram, the map and the curves with the bars are canvas
   components): each clears its canvas once per render, so `clearRect` calls are counted (an init script wraps it);
 - remounts: chart canvases removed from the page (a remount blanks the chart for a frame);
 - epochs/s: the epoch counter's change over the window;
@@ -85,8 +85,8 @@ RESULT = """
 }
 """
 
-# The live area: the diagram and the map (canvas components: one clearRect per render), the curves and the
-# picked point's bars (Vega). Blank frames are watched on the map, the chart the class looks at.
+# The live area: the diagram, the map and the curves with the picked point's bars (canvas components: one
+# clearRect per render). Blank frames are watched on the map, the chart the class looks at.
 CHARTS = ("pg_diagram", "pg_map", "pg_charts")
 
 

@@ -11,6 +11,7 @@ from ui import classroom, hands_on, tick_policy, timeline
 from ui import playground as pg
 from ui import playground_view as view
 from ui.challenges import epochs_allowed
+from ui.curves_canvas import curves_canvas
 from ui.data_widgets import csv_upload
 from ui.diagram_canvas import diagram_canvas
 from ui.explain import explain_panel, record_gradient_norms
@@ -112,7 +113,7 @@ def live_view() -> None:
     """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
 
     Few elements per tick (each one makes the browser re-render the page once more): the status line, the
-    diagram (Vega), the map (a canvas component, clickable) and the curves with the picked point's bars (Vega).
+    diagram, the map and the curves with the picked point's bars, each a canvas component (clicks come back).
     """
     with tick_policy.TICK_LOCK:  # sessions take turns at a tick's work (ui/tick_policy: the convoy effect)
         _tick()
@@ -134,11 +135,10 @@ def _tick() -> None:
                           class_maps=bool(st.session_state.get("pg_class_maps")),
                           mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
                           neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
-                          diagram_px=view.PRESENTER_DIAGRAM_PX if presenter else view.DIAGRAM_PX,
                           marker_epoch=timeline.marker_epoch(), link=st.session_state.get(hands_on.LINK_KEY))
     st.markdown(live.text)
     left, right = st.columns([1, 1], gap="small")
-    # Vega charts take a CSS class from a keyed container only (tests and the benchmark find them by it).
+    # Keyed containers: tests, the layout CSS and the benchmark find the live views by them.
     with left, st.container(key="pg_diagram"):
         diagram_canvas(live.diagram, key=hands_on.DIAGRAM_KEY, on_event=hands_on.on_diagram_event)
     with right:
@@ -148,7 +148,9 @@ def _tick() -> None:
             with st.container(key="pg_map_vega"):
                 live_chart(live.map_figure, key="pg_map_chart")
     with st.container(key="pg_charts"):
-        live_chart(live.below, key="pg_charts_chart")
+        curves_canvas(live.curves, key="pg_curves")  # the curves and the picked point's bars (a canvas)
+        if live.below is not None:  # per-class maps (Vega), when switched on
+            live_chart(live.below, key="pg_charts_chart")
     record_gradient_norms(model, data, current_config())
 
 

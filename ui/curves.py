@@ -9,6 +9,16 @@ from ui.figure import Figure
 from ui.i18n import t
 
 
+def thinned_index(series: np.ndarray, n_epochs: int, max_points: int) -> np.ndarray:
+    """Indices of the points of `series` (one value per epoch, NaN where not measured) that a curve draws."""
+    # Epochs without a test evaluation hold NaN: only real points are kept.
+    index = np.flatnonzero(np.isfinite(series[:n_epochs]))
+    if len(index) > max_points:
+        # A curve needs no more points than the chart has pixels: every k-th, and always the last.
+        index = index[np.unique(np.r_[np.linspace(0, len(index) - 1, max_points).astype(int), len(index) - 1])]
+    return index
+
+
 def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int | str = 340,
                        height: int = 210, max_points: int = 300, metric: str | None = None) -> Figure:
     """See `loss_curves`. metric "loss" or "accuracy": that panel only (one view, so it can take its column's
@@ -20,12 +30,7 @@ def loss_curves_figure(history: dict, *, log_scale: bool = False, width: int | s
         parts = []
         for code, prefix in ((0, ""), (1, "val_")):
             series = np.asarray(history.get(prefix + name) or [], dtype=np.float32)
-            # Epochs without a test evaluation hold NaN; the thinning below keeps only real points.
-            index = np.flatnonzero(np.isfinite(series[:len(epochs)]))
-            if len(index) > max_points:
-                # A curve needs no more points than the chart has pixels: every k-th, and always the last.
-                index = index[np.unique(np.r_[np.linspace(0, len(index) - 1, max_points).astype(int),
-                                              len(index) - 1])]
+            index = thinned_index(series, len(epochs), max_points)
             if len(series):
                 parts.append((code, series[index], index))
         if not parts and name == "accuracy":

@@ -9,18 +9,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ui import charts, timeline
+from ui import charts
 from ui import playground as pg
 from ui.chart_style import class_color
+from ui.curves_canvas import curves_data, probability_bars, value_bars
 from ui.diagram_canvas import diagram_data
 from ui.figure import named
 from ui.i18n import plain, t
 from ui.map_canvas import map_data
 
 MAP_PX = 330
-DIAGRAM_PX = 280  # the diagram's width: half the live view at 1024 px with the sidebar open (narrower layers as
-# layers are added); in presenter mode (no sidebar) wider
-PRESENTER_DIAGRAM_PX = 480
+DIAGRAM_PX = 280  # the Vega diagram's width (Compare, tests): half the live view at 1024 px with the sidebar open
 DIAGRAM_HEIGHT_PX = 400  # its tallest (a layer of many neurons packs them closer)
 
 
@@ -127,9 +126,9 @@ def one_input_figure(model, data: "pg.DataBundle", pick: int) -> charts.Figure:
                                    width=MAP_PX, height=MAP_PX)
 
 
-def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, charts.Figure | None]:
+def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, dict]:
     """The picked point (("train" | "test", row), or a test row): a caption (inputs, and for regression the
-    prediction) and its class bars."""
+    prediction) and its bars for `ui.curves_canvas` (class probabilities, or prediction and target)."""
     problem = data.ds.problem
     which, index = pick if isinstance(pick, tuple) else ("test", pick)
     split, inputs = (data.train, data.X_train) if which == "train" else (data.test, data.X_test)
@@ -137,7 +136,9 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, c
     true = split.y[index]
     caption = t(f"pg.point_caption_{which}", index=index, values=", ".join(f"{v:.2f}" for v in split.X[index][:6]))
     if problem == "regression":
-        return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"), None
+        y = data.ds.y.astype(float)
+        return (caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"),
+                value_bars(float(out[0]), float(true), (float(y.min()), float(y.max()))))
     if units == 1:
         p = float(np.clip(out[0], 0, 1))
         probs, names, true_class = [1 - p, p], list(data.ds.target_names)[:2], int(true)
@@ -148,20 +149,21 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, c
             charts.display_name(n) for n, v in zip(names, true, strict=True) if v)) or "-")
     else:
         probs, names, true_class = np.clip(out, 0, 1), class_names(data, units), int(true)
-    return caption, charts.probability_bars_figure(probs, names, true_class, width=240)
+    return caption, probability_bars(probs, names, true_class)
 
 
 @dataclass
 class LiveView:
     """What one tick draws: the status line, the diagram (canvas data for `ui.diagram_canvas`), the map (canvas
-    data for `ui.map_canvas`, or a Vega figure for multi-label and one-input data, or None), and the figure
-    below."""
+    data for `ui.map_canvas`, or a Vega figure for multi-label and one-input data, or None), the per-class maps
+    below (a Vega figure, or None), and the curves with the picked point's bars (`ui.curves_canvas` data)."""
 
     text: str
     diagram: dict
     map_data: dict | None
     map_figure: charts.Figure | None
-    below: charts.Figure
+    below: charts.Figure | None
+    curves: dict | None = None
 
 
 def _map_colors(model, data: "pg.DataBundle", units: int, config: dict, neuron=None):
@@ -229,7 +231,7 @@ def picked_xy(data: "pg.DataBundle", pick: tuple[str, int]):
 
 def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict,
               pick: tuple[str, int], class_maps: bool, mode: str = "pick", neuron=None,
-              presenter: bool = False, diagram_px: int = DIAGRAM_PX, marker_epoch: int | None = None,
+              presenter: bool = False, marker_epoch: int | None = None,
               link=None) -> LiveView:
     """Everything one tick shows. Layout: diagram and map side by side; curves and the picked point's bars below,
     per-class maps last. `marker_epoch`: an epoch to mark on the curves (the timeline's); `neuron` (layer,
@@ -251,12 +253,9 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     elif data.X_train.shape[1] == 1:
         map_figure = named("fit", one_input_figure(model, data, pick[1] if which == "test" else 0))
     caption, bars = picked_point(model, data, units, pick)
-    bottom = [("curves", charts.loss_curves_figure(history, width=240, height=180, max_points=pg.CURVE_POINTS))]
-    if marker_epoch is not None:  # the epoch the timeline looks at (ui.timeline)
-        bottom[0] = ("curves", timeline.mark_epoch(bottom[0][1], marker_epoch))
-    if bars is not None:
-        bottom.append(("point", bars))
-    rows = [bottom] + ([extra] if extra else [])
+    # marker_epoch: the epoch the timeline looks at (ui.timeline)
+    curves = curves_data(history, marker_epoch=marker_epoch, bars=bars, presenter=presenter,
+                         accuracy=data.ds.problem != "regression", max_points=pg.CURVE_POINTS)
     weights = sum(layer.W.size for layer in model.layers)
     notes = [f"{t('pg.point_title')}: {caption}"]
     if neuron is not None and canvas is not None:
@@ -266,4 +265,4 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     if not data.is_2d and data.X_train.shape[1] > 1:
         notes.append(t("pg.no_map", n=data.X_train.shape[1]))
     text = status_line(model, latest) + "\n\n" + "  \n".join(f":gray[{note}]" for note in notes)
-    return LiveView(text, diagram, canvas, map_figure, charts.combine(rows))
+    return LiveView(text, diagram, canvas, map_figure, charts.combine([extra]) if extra else None, curves)

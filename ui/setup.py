@@ -28,15 +28,15 @@ def _sync_language_with_url() -> None:
         st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
 
 
-# Two live figures are still built at a fixed size and scaled down to their column: the Playground's curves and
-# bars below its map, and the Compare page's one chart (two maps, two diagrams, both runs' curves). Every lesson chart takes its column's width instead (ui.chart_style
-# CONTAINER), since a scaled chart shows its tooltips beside the marks.
-_FIT_CHARTS_CSS = """<style>
-.st-key-pg_live .vega-embed, .st-key-cmp_live .vega-embed { max-width: 100%; }
-.st-key-pg_live .vega-embed canvas, .st-key-pg_live .vega-embed svg.marks,
-.st-key-cmp_live .vega-embed canvas, .st-key-cmp_live .vega-embed svg.marks {
-  max-width: 100% !important; height: auto !important; }
-</style>"""
+# Live figures still built at a fixed size and scaled down to their column: the Compare page's one chart (two
+# maps, two diagrams, both runs' curves) and the Playground's remaining Vega charts (the map of multi-label and
+# one-input data, the per-class maps row); its diagram, map, curves and bars are canvases sized from their column. Every lesson chart takes its column's width instead
+# (ui.chart_style CONTAINER), since a scaled chart shows its tooltips beside the marks; the Playground's curves and
+# bars are a canvas sized from its column (ui/curves_canvas.py), as is its map (ui/map_canvas.py).
+_SCALED = (".st-key-cmp_live", ".st-key-pg_map_vega", ".st-key-pg_charts")
+_FIT_CHARTS_CSS = ("<style>" + ", ".join(f"{key} .vega-embed" for key in _SCALED) + " { max-width: 100%; }\n"
+                   + ", ".join(f"{key} .vega-embed canvas, {key} .vega-embed svg.marks" for key in _SCALED)
+                   + " { max-width: 100% !important; height: auto !important; }</style>")
 
 
 def setup_page(title_key: str, icon: str = "🧠") -> None:

@@ -254,24 +254,3 @@ def _record_popover(log, model, data) -> None:
                            file_name=f"playground_epoch_{shown.epochs_trained}.png", on_click="ignore",
                            data=lambda: recording.view_png(shown, data, history, stamp, marker))
 
-
-def mark_epoch(curves, epoch: int):
-    """The loss curves figure (`ui.charts.loss_curves_figure`) with a vertical mark at `epoch` on each panel."""
-    import altair as alt
-    import pandas as pd
-
-    from ui.figure import Figure
-
-    frames = {**curves.frames, "marker": pd.DataFrame({"epoch": [float(epoch)]})}
-
-    def make(data_of):
-        chart = curves.make(data_of)
-        rule = alt.Chart(data_of("marker")).mark_rule(color="#111111", strokeWidth=2, strokeDash=[5, 3]).encode(
-            x=alt.X("epoch:Q", title=t("common.epoch")))
-        # Appended to each panel's own layers: a new alt.layer around them would make Altair merge every
-        # panel's parameters again (seconds for the combined live figure).
-        for panel in chart.hconcat if isinstance(chart, alt.HConcatChart) else [chart]:
-            panel.layer = [*panel.layer, rule]
-        return chart
-
-    return Figure(("marked", curves.key), frames, make)

@@ -31,15 +31,16 @@ def set_number(page, widget_key: str, value: int) -> None:
 
 
 def hover_tooltip(page, canvas: str, word: str) -> str | None:
-    """Move the pointer over the chart of the curves until Vega shows a tooltip containing `word`; its text, or
-    None."""
+    """Move the pointer over a chart until it shows a tooltip containing `word` (Vega's, or the curves canvas's
+    `.pgcurves-tip`, ui/curves_canvas.py); its text, or None."""
     page.locator(canvas).first.scroll_into_view_if_needed()
     box = page.locator(canvas).first.bounding_box()
     for x in range(60, 300, 20):
         for y in range(0, int(box["height"]), 3):
             page.mouse.move(box["x"] + x, box["y"] + y)
-            text = page.evaluate("() => { const t = document.querySelector('#vg-tooltip-element');"
-                                 " return t && t.classList.contains('visible') ? t.innerText : null; }")
+            text = page.evaluate("() => { for (const t of document.querySelectorAll('#vg-tooltip-element,"
+                                 " .pgcurves-tip')) if (t.classList.contains('visible')) return t.innerText;"
+                                 " return null; }")
             if text and word in text:
                 return text
     return None

@@ -49,23 +49,28 @@ def chart_datasets(at) -> dict:
     return {d.name: pa.ipc.open_stream(d.data.data).read_all() for chart in charts for d in chart.proto.datasets}
 
 
-def component_data(at, name: str) -> dict:
-    """The data the canvas component `name` got in this run (exactly one such component on the page)."""
+def component_data(at, key: str) -> dict:
+    """The data the custom component with `key` got in this run (it is drawn exactly once)."""
     import json
 
-    found = [e for e in _elements(at, "bidi_component") if e.proto.component_name.endswith(name)]
-    assert len(found) == 1
+    found = [element for element in _elements(at, "bidi_component") if element.key == key]
+    assert len(found) == 1, [element.key for element in _elements(at, "bidi_component")]
     return json.loads(found[0].proto.json)
 
 
 def map_data(at) -> dict:
     """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
-    return component_data(at, "playground_map_canvas")
+    return component_data(at, "pg_map")
 
 
 def diagram_data(at) -> dict:
     """The canvas diagram's data (`ui.diagram_canvas.diagram_data`) as this run sent it."""
-    return component_data(at, "playground_diagram_canvas")
+    return component_data(at, "pg_diagram_canvas")
+
+
+def curves_shown(at) -> dict:
+    """The curves canvas's data (`ui.curves_canvas.curves_data`) as this run sent it."""
+    return component_data(at, "pg_curves")
 
 
 def status(at) -> str:
@@ -91,7 +96,8 @@ def test_default_page_builds_the_default_network_and_shows_live_views():
     assert len(base64.b64decode(diagram["maps"]["rgb"])) == (2 + 8 + 8 + 8 + 1) * 3 * pg.NODE_MAP_RESOLUTION ** 2
     assert len(shown["points"]["x"]) == 400
     assert sum(len(w) for w in diagram["W"]) == 2 * 8 + 8 * 8 + 8 * 8 + 8 * 1 and diagram["links"] is None
-    assert chart_datasets(at)["point_bars"].num_rows == 2
+    bars = curves_shown(at)["bars"]
+    assert len(bars["values"]) == 2 and sum(bars["values"]) == pytest.approx(1, abs=1e-3)
     assert "epoch **0**" in status(at)
     assert at.button(key="pg_play").label == "Play"
 

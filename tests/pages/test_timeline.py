@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 from streamlit.testing.v1 import AppTest
 
-from tests.pages.test_playground import chart_datasets, map_data, status
+from tests.pages.test_playground import curves_shown, map_data, status
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "1_Playground.py")
 
@@ -44,12 +44,12 @@ def test_scrubbing_back_shows_that_epoch_and_continuing_goes_on_from_it():
     assert map_data(at)["rgb"] == at.maps[10]
     assert map_data(at)["rgb"] != at.maps[20]
     assert "**10**" in status(at) and at.session_state["pg.model"].epochs_trained == 20
-    assert chart_datasets(at)["curves_marker"].column("epoch").to_pylist() == [10.0]
+    assert curves_shown(at)["marker"] == 10
     assert not at.session_state["pg.playing"]
     at.button(key="tl_continue").click().run()
     assert model.epochs_trained == 10 and at.session_state["tl.log"].epochs == [0, 5, 10]
     assert max(at.session_state["pg.history"]["epoch"]) == 10
-    assert "curves_marker" not in chart_datasets(at)
+    assert curves_shown(at)["marker"] is None
     # Training on from epoch 10 redraws epoch 15 as the first run drew it (optimizer state and shuffling kept).
     at.button(key="pg_play").click().run()
     assert model.epochs_trained == 15
