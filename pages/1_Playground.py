@@ -117,6 +117,7 @@ def live_view() -> None:
     """
     with tick_policy.TICK_LOCK:  # sessions take turns at a tick's work (ui/tick_policy: the convoy effect)
         _tick()
+    tick_policy.let_flush()  # the next tick must not start before this one's views were sent
 
 
 def _tick() -> None:

@@ -21,6 +21,7 @@ sessions' work on the same GIL does not count against this one (wall time would,
 """
 
 import threading
+import time
 from dataclasses import dataclass
 
 NOMINAL_INTERVAL = 0.1  # s between ticks of one session alone (~10 updates/s on the spiral)
@@ -36,6 +37,20 @@ PAUSE_GAP = 15.0  # s: a longer gap between ticks is a pause (or a reload), not 
 # microseconds (the convoy effect): measured, ten threads together trained 0.41x the epochs/s of one alone, and
 # 0.92x with this lock (benchmarks/README.md, bench_load.py).
 TICK_LOCK = threading.RLock()
+
+
+def let_flush() -> None:
+    """Wait (without the GIL) until Streamlit's event loop has sent this run's elements (two of its 5 ms flush
+    cycles), as Streamlit's own `st.switch_page` does before a rerun.
+
+    The browser's fragment timer asks for the next tick every 0.05 s, also while a tick runs, and the server
+    starts that queued run the moment this one ends. Starting a run clears the fragment's elements still waiting
+    in the queue, so without the wait the last views of a tick (the curves, then the map) were dropped on about
+    half the ticks: measured, the curves drew on 0.57 of the ticks and the map on 0.74 (benchmarks/README.md).
+    """
+    from streamlit.runtime.runtime_util import MESSAGE_FLUSH_INTERVAL_SECS
+
+    time.sleep(2 * MESSAGE_FLUSH_INTERVAL_SECS)
 
 
 @dataclass
