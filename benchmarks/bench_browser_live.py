@@ -3,7 +3,7 @@
 Run: `.venv/bin/python benchmarks/bench_browser_live.py [seconds]` (starts its own server on a free port).
 
 Chromium (Debian's) opens /Playground?dataset=spiral (the default network: 2 hidden tanh layers of 4 and 2
-units, Adam, batch 10, 30 epochs per update), presses Play and measures for `seconds`:
+units, Adam, batch 10, 15 epochs per update), presses Play and measures for `seconds`:
 - updates/s: ticks that reached the page (the status line's text changes: epoch counter, losses, accuracies;
   seen by a MutationObserver);
 - canvas renders/s of each live chart (the diagram, the map and the curves with the bars are canvas
@@ -17,7 +17,7 @@ first): blank frames, animation frames in which the map (then the diagram with i
 partly undrawn (`tests.browser.conftest.blank_chart_frames`).
 Figures are printed as ratios: against TF Playground (1 epoch per frame at 60 fps = 60 epochs/s), against the
 page's timer (1 / TICK_SECONDS), and against a reference measured in this run: the server-side work of one tick
-(30 epochs of fit, the test evaluation, the chart data and its Arrow encoding), timed in-process: the update
+(15 epochs of fit, the test evaluation, the chart data and its Arrow encoding), timed in-process: the update
 rate if Streamlit's messaging and the browser's rendering cost nothing.
 """
 
@@ -35,7 +35,7 @@ from benchmarks.bench_sessions import rss_mb  # noqa: E402
 from tests.browser.conftest import CHROMIUM, blank_chart_frames, start_server  # noqa: E402
 
 TFP_EPOCHS_PER_SECOND = 60.0  # TensorFlow Playground: one epoch per animation frame at 60 fps
-TICK_SECONDS = 0.05  # pages/1_Playground.py
+TICK_SECONDS = 0.04  # pages/1_Playground.py
 BLANK_SECONDS = 5.0
 
 COUNT_CANVAS_CLEARS = """

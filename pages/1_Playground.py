@@ -33,7 +33,7 @@ from ui.widgets import (
     view_controls,
 )
 
-TICK_SECONDS = 0.05  # the browser asks for a tick this often; it waits while one is being drawn
+TICK_SECONDS = 0.04  # the browser asks for a tick this often; it waits while one is being drawn
 
 classroom.open_from_url()  # ?run= (a saved run), ?challenge=, ?lesson= (a class link)
 ignored = load_from_url()

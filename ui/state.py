@@ -70,7 +70,7 @@ FIELDS: tuple[Field, ...] = (
     Field("momentum", "float", 0.0, "live", low=0.0, high=0.99, step=0.01),
     Field("batch", "int", 10, "live", low=1, high=3000),
     # Epochs per redraw: 30 at 4-8 redraws/s is 120-240 epochs/s (TF Playground: 1 epoch per frame, 60/s).
-    Field("epochs_per_tick", "int", 30, "live", low=1, high=100, step=1),
+    Field("epochs_per_tick", "int", 15, "live", low=1, high=100, step=1),
     Field("reg", "str", "none", "live", choices=("none", "l1", "l2")),
     Field("reg_rate", "float", 0.001, "live", low=0.0, high=10.0),
     # view

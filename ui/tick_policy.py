@@ -1,19 +1,21 @@
 """How many epochs one live training tick trains: fair sharing of a busy server.
 
-A tick costs a fixed amount (the charts, their encoding, Streamlit's messaging: ~40 ms of a core on the spiral)
-plus its epochs. When many sessions share a replica, each session's ticks come further apart; training the same
-few epochs per tick would then spend most of the server on redraws. So while playing, a session trains more per
-tick the further apart its ticks are:
+A tick costs a fixed amount (the views, their encoding, Streamlit's messaging: ~30 ms of a core on the spiral)
+plus its epochs (~1.1 ms each). When many sessions share a replica, each session's ticks come further apart;
+training the same few epochs per tick would then spend most of the server on redraws. So while playing, a
+session trains more per tick the further apart its ticks are:
 
-    epochs = epochs_per_tick * clamp((interval / NOMINAL_INTERVAL) ** (1/3), 1, MAX_STRETCH)
+    epochs = epochs_per_tick * clamp((interval / NOMINAL_INTERVAL) ** (1/2), 1, MAX_STRETCH)
 
-`interval` is the session's own measured wall time between ticks (smoothed). Alone (ticks every ~0.1 s) this is
-the learner's setting; with ticks 0.8 s apart, twice as many; at most 3x. Epochs/s then fall as
-interval^(-2/3) while redraws fall as 1/interval, and the cube root keeps it stable: more epochs lengthen every
-session's interval, but less than in proportion, so the stretch settles instead of running away. (Simulated in
-tests/test_tick_policy.py with a 50 ms fixed cost and 1 ms epochs on one core, ten sessions: 0.68x the redraws
-of a fixed 30 epochs per tick for 1.54x the epochs/s; a square root and a larger cap traded redraws down to
-under half for little more.) Every session follows the same rule on its own
+`interval` is the session's own measured wall time between ticks (smoothed). Alone (ticks every ~0.05 s, the
+default 15 epochs each: 20 updates/s, 300 epochs/s) this is the learner's setting; with ticks 0.2 s apart,
+twice as many; at most 4x, reached at 0.8 s. Epochs/s then fall as interval^(-1/2) while redraws fall as
+1/interval, until the cap, which keeps it from running away (more epochs lengthen every session's interval).
+The numbers come from issue 17's goal, ten sessions on one replica at >= 1 update/s and >= 60 epochs/s (TF
+Playground's one epoch per frame): at 1 s between ticks that is 60 epochs a tick, 4x the default 15. Simulated
+in tests/test_tick_policy.py (30 ms fixed, 1.1 ms an epoch, one core, ten sessions): 1.04 redraws/s and 62.5
+epochs/s each, against 2.15 and 32 with a fixed 15 epochs per tick; the cube root used before gave 41 epochs a
+tick there. Every session follows the same rule on its own
 measurements, so none is favoured. Only the fragment timer's ticks are stretched: a full run of the page (a
 click, a widget change) trains the learner's setting as it is. The training of one tick is also capped at TRAIN_CPU_BUDGET seconds of the
 script thread's own CPU time (`time.thread_time`): a big network still redraws and answers Pause, and other
@@ -24,8 +26,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-NOMINAL_INTERVAL = 0.1  # s between ticks of one session alone (~10 updates/s on the spiral)
-MAX_STRETCH = 3.0  # at most 3x the learner's epochs per tick
+NOMINAL_INTERVAL = 0.05  # s between ticks of one session alone (20 updates/s on the spiral)
+MAX_STRETCH = 4.0  # at most 4x the learner's epochs per tick
 TRAIN_CPU_BUDGET = 0.5  # s of the script thread's CPU for one tick's training at most
 SMOOTHING = 0.3  # weight of the newest interval in the running average
 PAUSE_GAP = 15.0  # s: a longer gap between ticks is a pause (or a reload), not a busy server
@@ -87,15 +89,15 @@ def stretch(interval: float | None) -> float:
     """The factor on the learner's epochs per tick for ticks `interval` s apart (1 until measured)."""
     if interval is None:
         return 1.0
-    return min(max((interval / NOMINAL_INTERVAL) ** (1 / 3), 1.0), MAX_STRETCH)
+    return min(max((interval / NOMINAL_INTERVAL) ** 0.5, 1.0), MAX_STRETCH)
 
 
 def epochs_for_tick(requested: int, interval: float | None, per_epoch_cpu: float, live: bool = True) -> int:
     """Epochs to train this tick: `requested` stretched for sparse ticks (only while playing: `live`; a Step
     trains exactly what it asks), at most TRAIN_CPU_BUDGET / per_epoch_cpu, at least 1.
 
-    >>> epochs_for_tick(30, 0.1, 0.001), epochs_for_tick(30, 0.8, 0.001), epochs_for_tick(30, 0.8, 0.05)
-    (30, 60, 10)
+    >>> epochs_for_tick(15, 0.05, 0.001), epochs_for_tick(15, 0.2, 0.001), epochs_for_tick(15, 0.8, 0.05)
+    (15, 30, 10)
     >>> epochs_for_tick(1, 10.0, 0.001, live=False)
     1
     """
