@@ -12,6 +12,7 @@ from ui import playground as pg
 from ui import playground_view as view
 from ui.challenges import epochs_allowed
 from ui.data_widgets import csv_upload
+from ui.display import index_of
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
 from ui.landscape import paused_views
@@ -161,12 +162,15 @@ if model is not None:
     if not data.is_2d:
         # No map to click: the test point is picked with a slider.
         n_test = data.test.n_examples
-        st.session_state.setdefault("w.pick", 0)
-        if st.session_state["w.pick"] >= n_test:
-            st.session_state["w.pick"] = 0
+        # Numbered from 1 as the learner reads it (ui.display); "w.pick" keeps the 0-based row.
+        if not 1 <= st.session_state.setdefault("w.pick_shown", 1) <= n_test:
+            st.session_state["w.pick_shown"] = 1
+        st.session_state["w.pick"] = index_of(st.session_state["w.pick_shown"])
         st.session_state[hands_on.PICK_KEY] = ("test", st.session_state["w.pick"])
-        st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
-                  disabled=n_test < 2)
+        st.slider(t("pg.pick"), min_value=1, max_value=max(n_test, 2), key="w.pick_shown", help=t("pg.pick_help"),
+                  disabled=n_test < 2,  # set before the next run draws the live view above
+                  on_change=lambda: st.session_state.update(
+                      {hands_on.PICK_KEY: ("test", index_of(st.session_state["w.pick_shown"]))}))
 
 # ----- panels below the live view ----------------------------------------------------------------------
 # Messages sit here, not above the controls: a message appearing must not move Play or the live view.

@@ -12,6 +12,7 @@ import numpy as np
 from ui import charts, timeline
 from ui import playground as pg
 from ui.chart_style import class_color
+from ui.display import shown
 from ui.figure import named
 from ui.i18n import plain, t
 from ui.map_canvas import map_data
@@ -129,7 +130,7 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, c
     split, inputs = (data.train, data.X_train) if which == "train" else (data.test, data.X_test)
     out = model.predict_proba(inputs[index:index + 1])[0]
     true = split.y[index]
-    caption = t(f"pg.point_caption_{which}", index=index, values=", ".join(f"{v:.2f}" for v in split.X[index][:6]))
+    caption = t(f"pg.point_caption_{which}", index=shown(index), values=", ".join(f"{v:.2f}" for v in split.X[index][:6]))
     if problem == "regression":
         return caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"), None
     if units == 1:
