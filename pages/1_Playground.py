@@ -204,7 +204,7 @@ with st.container(border=True, key="pg_builder"):
 # Popovers, not expanders: their contents (the link, the code previews) are drawn only while open, and every
 # element on the page is drawn again at each training tick.
 with st.container(horizontal=True, key="pg_keep"):
-    with st.popover(t("pg.share"), icon=":material/link:"):
+    with st.popover(t("pg.share"), icon=":material/link:", width="stretch", wrap=True):  # opens right of the sidebar: ui.presenter
         st.caption(t("pg.share_help"))
         st.code(playground_link(lang=current_language(), **current_config()), language=None)
     classroom.save_popover()

@@ -20,6 +20,17 @@ _ONE_SCREEN_CSS = """
 .st-key-pg_side [data-testid="stMarkdownContainer"] p { margin: 0; }
 """
 
+# The row of popovers under the builder (share link, save run, model file), buttons stretched to fill the row. A popover opens below its button's left edge, or, when it would pass the viewport's right edge,
+# ends at its button's right edge (Floating UI's flip, then a shift back into the viewport): Streamlit lets the
+# body grow to 704 px, which from the middle or right button at 1024 px reached over the sidebar. With these
+# caps each opens right of the sidebar at 1024 px and wider (tests/browser/test_popovers.py): the first and the
+# last are at most 40rem (the first starts at the row's left, the last ends at its right), the middle one
+# (save run, a caption and a button) at most 25rem, which fits between its button's left and the viewport's edge.
+_POPOVER_CSS = """
+[data-testid="stPopoverBody"] { max-width: min(40rem, calc(100vw - 2rem)) !important; }
+[data-testid="stPopoverBody"]:has(.st-key-cls_save_body) { max-width: 25rem !important; }
+"""
+
 _PRESENTER_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"]
   { display: none !important; }
@@ -33,4 +44,4 @@ _PRESENTER_CSS = """
 
 def layout_css(presenter: bool) -> None:
     """The Playground's layout rules (and presenter mode's, when on) as one style element."""
-    st.html("<style>" + _ONE_SCREEN_CSS + (_PRESENTER_CSS if presenter else "") + "</style>")
+    st.html("<style>" + _ONE_SCREEN_CSS + _POPOVER_CSS + (_PRESENTER_CSS if presenter else "") + "</style>")
