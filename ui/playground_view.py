@@ -34,15 +34,22 @@ def class_names(data: "pg.DataBundle", units: int) -> list[str]:
     return names[:units]
 
 
+STATUS_SEPARATOR = "&nbsp;&nbsp;·&nbsp; "  # the one breakable space is after the dot
+
+
 def status_line(model, latest: dict) -> str:
-    """Epoch counter, losses and accuracies of the last update (`latest`), as one line of Markdown."""
+    """Epoch counter, losses and accuracies of the last update (`latest`), as a Markdown heading.
+
+    Each "label **number**" is one `:gray[...]` span, which `ui.presenter`'s CSS keeps on one line (and in the
+    heading's colour): where the line is too narrow (1024 px, Chinese) it wraps between the parts, never inside
+    one, so every number stays readable with its label."""
     parts = [f"{t('common.epoch')} **{model.epochs_trained}**"]
     if "loss" in latest:
         parts += [f"{t('pg.train_loss')} **{latest['loss']:.4f}**", f"{t('pg.test_loss')} **{latest['val_loss']:.4f}**"]
     if "accuracy" in latest:
         parts += [f"{t('pg.train_accuracy')} **{latest['accuracy']:.1%}**",
                   f"{t('pg.test_accuracy')} **{latest['val_accuracy']:.1%}**"]
-    return "#### " + " &nbsp;·&nbsp; ".join(parts)
+    return "#### " + STATUS_SEPARATOR.join(f":gray[{part}]" for part in parts)
 
 
 def class_probabilities(out: np.ndarray) -> np.ndarray:

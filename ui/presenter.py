@@ -1,7 +1,8 @@
 """The Playground's one-screen layout and presenter mode, as page CSS (one place for both).
 
 One screen: the title, the controls, the diagram and the map fit 1024x768 and 1280x720 with the sidebar open
-(tighter padding and title; the status line one line, cut with an ellipsis rather than wrapped). Presenter mode
+(tighter padding and title; the status line wraps between its parts, each "label number" kept on one line, see
+`ui.playground_view.status_line`). Presenter mode
 (field "presenter", in the URL): no sidebar, larger type for the back row; the map and its points grow through
 `ui.playground_view.map_canvas_data`.
 """
@@ -12,8 +13,8 @@ _ONE_SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] { padding-top: 3.4rem; padding-left: 1.5rem; padding-right: 1.5rem; }
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding: 0; line-height: 1.3; }
 .st-key-pg_side [class*="st-key-pg_layer_"] { flex-wrap: nowrap !important; gap: 0.1rem; }
-.st-key-pg_live h4 { font-size: 1.05rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
-                     padding: 0.1rem 0; }
+.st-key-pg_live h4 { font-size: 1.05rem; padding: 0.1rem 0; }
+.st-key-pg_live h4 .stMarkdownColoredText { color: inherit !important; white-space: nowrap; }
 .st-key-pg_live [data-testid="stMarkdownContainer"] p { white-space: nowrap; overflow: hidden;
                                                         text-overflow: ellipsis; }
 .st-key-pg_live [data-stale='true'] { opacity: 1 !important; transition: none !important; }

@@ -100,7 +100,7 @@ def test_a_click_on_the_map_picks_the_nearest_point_and_draws_data(page, server_
     n = data.train.n_examples
     page.mouse.click(*map_pixel(page, *empty, box))
     page.get_by_text(f"1 edit(s): {n + 1} training points").wait_for(timeout=30_000)
-    shown = page.locator(NOTE).filter(has_text=f"training #{n},").inner_text()
+    shown = page.locator(NOTE).filter(has_text=f"training #{n + 1},").inner_text()  # row n, shown from 1
     values = [float(v) for v in re.search(r"inputs (\S+), (\S+)", shown).groups()]
     pixel = (box[1] - box[0]) / float(page.locator(MAP).get_attribute("data-size"))
     assert np.allclose(values, empty, atol=2 * pixel + 0.006)  # to the map's resolution (and 2 decimals shown)
