@@ -14,6 +14,7 @@ from ui.challenges import epochs_allowed
 from ui.curves_canvas import curves_canvas
 from ui.data_widgets import csv_upload
 from ui.diagram_canvas import diagram_canvas
+from ui.display import index_of
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
 from ui.landscape import paused_views
@@ -165,12 +166,15 @@ if model is not None:
     if not data.is_2d:
         # No map to click: the test point is picked with a slider.
         n_test = data.test.n_examples
-        st.session_state.setdefault("w.pick", 0)
-        if st.session_state["w.pick"] >= n_test:
-            st.session_state["w.pick"] = 0
+        # Numbered from 1 as the learner reads it (ui.display); "w.pick" keeps the 0-based row.
+        if not 1 <= st.session_state.setdefault("w.pick_shown", 1) <= n_test:
+            st.session_state["w.pick_shown"] = 1
+        st.session_state["w.pick"] = index_of(st.session_state["w.pick_shown"])
         st.session_state[hands_on.PICK_KEY] = ("test", st.session_state["w.pick"])
-        st.slider(t("pg.pick"), min_value=0, max_value=max(n_test - 1, 1), key="w.pick", help=t("pg.pick_help"),
-                  disabled=n_test < 2)
+        st.slider(t("pg.pick"), min_value=1, max_value=max(n_test, 2), key="w.pick_shown", help=t("pg.pick_help"),
+                  disabled=n_test < 2,  # set before the next run draws the live view above
+                  on_change=lambda: st.session_state.update(
+                      {hands_on.PICK_KEY: ("test", index_of(st.session_state["w.pick_shown"]))}))
 
 # ----- panels below the live view ----------------------------------------------------------------------
 # Messages sit here, not above the controls: a message appearing must not move Play or the live view.
@@ -204,7 +208,7 @@ with st.container(border=True, key="pg_builder"):
 # Popovers, not expanders: their contents (the link, the code previews) are drawn only while open, and every
 # element on the page is drawn again at each training tick.
 with st.container(horizontal=True, key="pg_keep"):
-    with st.popover(t("pg.share"), icon=":material/link:"):
+    with st.popover(t("pg.share"), icon=":material/link:", width="stretch", wrap=True):  # opens right of the sidebar: ui.presenter
         st.caption(t("pg.share_help"))
         st.code(playground_link(lang=current_language(), **current_config()), language=None)
     classroom.save_popover()

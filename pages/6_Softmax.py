@@ -9,6 +9,7 @@ from engine.datasets import make_dataset, train_test_split
 from engine.features import grid_points, plot_range
 from ui import charts, training, training_charts
 from ui.chart_style import CONTAINER
+from ui.display import shown
 from ui.i18n import t
 from ui.lesson import open_in_playground
 from ui.setup import setup_page
@@ -46,8 +47,8 @@ with controls:
     if st.session_state.get(P + "y", 0) >= n_classes:
         st.session_state[P + "y"] = 0
     true_class = st.radio(t("softmax.true_class"), list(range(n_classes)), horizontal=True, key=P + "y",
-                          format_func=lambda j: f"y = {j + 1}")
-class_names = [t("softmax.class_name", j=j + 1) for j in range(n_classes)]
+                          format_func=lambda j: f"y = {shown(j)}")
+class_names = [t("softmax.class_name", j=shown(j)) for j in range(n_classes)]
 probabilities = activations.forward("softmax", logits.reshape(1, -1))[0]
 loss_object = SparseCategoricalCrossentropy(from_logits=True)
 example_loss = loss_object(loss_object.prepare_targets(np.array([true_class]), n_classes, float),
@@ -92,7 +93,7 @@ learning_rate = c5.select_slider(t("softmax.learning_rate"), [0.001, 0.003, 0.01
                                  value=0.03, key=P + "lr")
 
 train, test = load(dataset_key, classes)
-data_class_names = [t("softmax.class_name", j=k + 1) for k in range(train.n_classes)]
+data_class_names = [t("softmax.class_name", j=shown(k)) for k in range(train.n_classes)]
 config = (dataset_key, classes, hidden_layers, hidden_units)
 
 

@@ -7,6 +7,7 @@ a weight's sign is blue (+) or orange (-) in every chart.
 import altair as alt
 import numpy as np
 
+from ui.display import shown
 from ui.i18n import STRINGS, t
 
 # Okabe-Ito, reordered so classes 0 and 1 match the binary map's ends and yellow (weak on white) comes last.
@@ -36,14 +37,15 @@ def class_shape(index: int) -> str:
 
 def display_name(name) -> str:
     """A class or label name as shown in the current language: the built-in data sets' English names
-    ("class 0", "same sign", ...; listed in ui/strings/charts.py as "charts.name.<name>") are translated,
-    any other name (a CSV's own, "setosa", "7") is shown as it is."""
+    ("class 0", "same sign", ...; listed in ui/strings/charts.py as "charts.name.<name>") are translated, and a
+    generated numbered name counts from 1 ("class 0" -> "class 1", `ui.display.shown`); any other name (a CSV's
+    own, "setosa", "7") is shown as it is."""
     name = str(name)
     if f"charts.name.{name}" in STRINGS:
         return t(f"charts.name.{name}")
     stem, _, number = name.rpartition(" ")
     if number.isdigit() and f"charts.name.{stem} {{n}}" in STRINGS:
-        return t(f"charts.name.{stem} {{n}}", n=number)
+        return t(f"charts.name.{stem} {{n}}", n=shown(number))
     return name
 
 

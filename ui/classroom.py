@@ -382,7 +382,9 @@ def submit_panel(challenge: ch.Challenge, verdict: ch.Verdict) -> None:
 
 def save_popover() -> None:
     """The Playground's "Save run" popover: save to the database, show the resume link."""
-    with st.popover(t("classroom.save"), icon=":material/save:"):
+    # Stretched in the Playground's row and capped in width so it opens right of the sidebar (ui.presenter).
+    with st.popover(t("classroom.save"), icon=":material/save:", width="stretch", wrap=True), \
+            st.container(key="cls_save_body"):
         st.caption(t("classroom.save_help"))
         if st.button(t("classroom.save_button"), key="cls_save"):
             try:

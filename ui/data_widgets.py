@@ -19,6 +19,7 @@ from engine.csvdata import (
     to_csv,
 )
 from engine.datasets import PROBLEMS, Dataset
+from ui.chart_style import display_name
 from ui.i18n import plain, t
 
 AUTO = "auto"
@@ -147,7 +148,7 @@ def data_summary(ds: Dataset, rows: int = HEAD_ROWS) -> None:
         is_labels = ds.problem == "multilabel"
         st.caption(t("data.label_counts" if is_labels else "data.class_counts"))
         name_column = t("data.column.label" if is_labels else "data.column.class")
-        st.dataframe({name_column: list(ds.target_names), t("data.column.count"): counts.tolist()},
+        st.dataframe({name_column: [display_name(n) for n in ds.target_names], t("data.column.count"): counts.tolist()},
                      hide_index=True)
     else:
         st.caption(t("data.target_range", low=float(ds.y.min()), high=float(ds.y.max()), mean=float(ds.y.mean())))
@@ -158,8 +159,9 @@ def data_summary(ds: Dataset, rows: int = HEAD_ROWS) -> None:
     elif ds.problem == "regression":
         table[t("data.column.target")] = ds.y[:rows]
     else:
+        # The stored label (0-based, as the CSV download has it) and the class's name as the learner reads it.
         table[t("data.column.target")] = [
-            str(int(v)) if ds.target_names[int(v)] == str(int(v)) else f"{int(v)} ({ds.target_names[int(v)]})"
+            str(int(v)) if ds.target_names[int(v)] == str(int(v)) else f"{int(v)} ({display_name(ds.target_names[int(v)])})"
             for v in ds.y[:rows]
         ]
     st.dataframe({k: np.asarray(v).tolist() for k, v in table.items()}, hide_index=True)

@@ -20,6 +20,7 @@ from engine.features import expand, plot_range
 from ui import charts
 from ui import playground as pg
 from ui.chart_style import LINE_COLORS, class_color, display_name
+from ui.display import shown
 from ui.i18n import plain, t
 from ui.playground_view import class_names
 from ui.widgets import live_chart
@@ -466,7 +467,7 @@ def explain_panel(model, data: "pg.DataBundle", config: dict, pick: tuple[str, i
     split = data.train if which == "train" else data.test
     X_batch, y_batch = current_batch(data, units, config, model)
     with st.container(border=True, key="ex_panel"), np.errstate(all="ignore"):
-        st.markdown(t("explain.intro", epoch=model.epochs_trained, index=min(pick, split.n_examples - 1),
+        st.markdown(t("explain.intro", epoch=model.epochs_trained, index=shown(min(pick, split.n_examples - 1)),
                       set=t(f"explain.set.{which}"),
                       n=len(X_batch)))
         section = st.segmented_control(t("explain.section"), SECTIONS, key="ex.section", required=True,

@@ -172,7 +172,9 @@ def model_io_panel(model: Sequential | None, key: str, metadata: dict | None = N
     carries under metadata["playground"], offered by a button when `adopt` refused the model.
     """
     inputs = {"input_features": input_features, "raw_names": raw_names} if input_features else {}
-    with st.popover(t("model_io.title"), icon=":material/save:"), st.container(key=f"{key}_model_io"):
+    # Stretched in its row and capped in width (ui.presenter) so that it opens right of the sidebar.
+    with st.popover(t("model_io.title"), icon=":material/save:", width="stretch", wrap=True), \
+            st.container(key=f"{key}_model_io"):
         st.caption(t("model_io.intro"))
         if model is None or not model.built:
             st.info(t("model_io.no_model"))

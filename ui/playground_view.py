@@ -14,6 +14,7 @@ from ui import playground as pg
 from ui.chart_style import class_color
 from ui.curves_canvas import curves_data, probability_bars, value_bars
 from ui.diagram_canvas import diagram_data
+from ui.display import shown
 from ui.figure import named
 from ui.i18n import plain, t
 from ui.map_canvas import map_data
@@ -33,15 +34,22 @@ def class_names(data: "pg.DataBundle", units: int) -> list[str]:
     return names[:units]
 
 
+STATUS_SEPARATOR = "&nbsp;&nbsp;·&nbsp; "  # the one breakable space is after the dot
+
+
 def status_line(model, latest: dict) -> str:
-    """Epoch counter, losses and accuracies of the last update (`latest`), as one line of Markdown."""
+    """Epoch counter, losses and accuracies of the last update (`latest`), as a Markdown heading.
+
+    Each "label **number**" is one `:gray[...]` span, which `ui.presenter`'s CSS keeps on one line (and in the
+    heading's colour): where the line is too narrow (1024 px, Chinese) it wraps between the parts, never inside
+    one, so every number stays readable with its label."""
     parts = [f"{t('common.epoch')} **{model.epochs_trained}**"]
     if "loss" in latest:
         parts += [f"{t('pg.train_loss')} **{latest['loss']:.4f}**", f"{t('pg.test_loss')} **{latest['val_loss']:.4f}**"]
     if "accuracy" in latest:
         parts += [f"{t('pg.train_accuracy')} **{latest['accuracy']:.1%}**",
                   f"{t('pg.test_accuracy')} **{latest['val_accuracy']:.1%}**"]
-    return "#### " + " &nbsp;·&nbsp; ".join(parts)
+    return "#### " + STATUS_SEPARATOR.join(f":gray[{part}]" for part in parts)
 
 
 def class_probabilities(out: np.ndarray) -> np.ndarray:
@@ -134,7 +142,7 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, d
     split, inputs = (data.train, data.X_train) if which == "train" else (data.test, data.X_test)
     out = model.predict_proba(inputs[index:index + 1])[0]
     true = split.y[index]
-    caption = t(f"pg.point_caption_{which}", index=index, values=", ".join(f"{v:.2f}" for v in split.X[index][:6]))
+    caption = t(f"pg.point_caption_{which}", index=shown(index), values=", ".join(f"{v:.2f}" for v in split.X[index][:6]))
     if problem == "regression":
         y = data.ds.y.astype(float)
         return (caption + " · " + t("pg.point_regression", prediction=f"{out[0]:.4g}", true=f"{true:.4g}"),

@@ -83,14 +83,14 @@ def test_a_click_on_the_map_picks_the_nearest_point_and_draws_data(page, server_
     data = default_bundle()
     box = box_of(data)
     open_playground(page, f"{server_url}/Playground?dataset=spiral", 1280, 720)
-    # Pick: a click just beside training point 7 picks it.
+    # Pick: a click just beside training row 7 picks it (shown as #8: the page counts from 1).
     target = data.train.X[7]
     x, y = map_pixel(page, *target, box)
     page.mouse.click(x + 1, y)
-    page.locator(NOTE).filter(has_text="training #7,").wait_for(timeout=30_000)
+    page.locator(NOTE).filter(has_text="training #8,").wait_for(timeout=30_000)
     target = data.test.X[3]
     page.mouse.click(*map_pixel(page, *target, box))
-    page.locator(NOTE).filter(has_text="test #3,").wait_for(timeout=30_000)
+    page.locator(NOTE).filter(has_text="test #4,").wait_for(timeout=30_000)
 
     # Draw: in edit mode a click on an empty spot adds a point there; a second click on it removes it.
     page.get_by_text("Draw data").click()
@@ -100,7 +100,7 @@ def test_a_click_on_the_map_picks_the_nearest_point_and_draws_data(page, server_
     n = data.train.n_examples
     page.mouse.click(*map_pixel(page, *empty, box))
     page.get_by_text(f"1 edit(s): {n + 1} training points").wait_for(timeout=30_000)
-    shown = page.locator(NOTE).filter(has_text=f"training #{n},").inner_text()
+    shown = page.locator(NOTE).filter(has_text=f"training #{n + 1},").inner_text()  # row n, shown from 1
     values = [float(v) for v in re.search(r"inputs (\S+), (\S+)", shown).groups()]
     pixel = (box[1] - box[0]) / float(page.locator(MAP).get_attribute("data-size"))
     assert np.allclose(values, empty, atol=2 * pixel + 0.006)  # to the map's resolution (and 2 decimals shown)

@@ -255,7 +255,7 @@ def test_built_in_class_names_are_shown_in_chinese(monkeypatch):
 
     monkeypatch.setattr(ui.i18n, "current_language", lambda: "zh")
     assert [charts.display_name(n) for n in ("class 0", "arm 12", "same sign", "setosa", "7", "class x")] == [
-        "类别 0", "旋臂 12", "同号", "setosa", "7", "class x"]
+        "类别 1", "旋臂 13", "同号", "setosa", "7", "class x"]  # generated numbers count from 1 (ui.display)
     bars = charts.probability_bars_figure([0.3, 0.7], ["different signs", "same sign"], true_class=1)
     assert list(bars.frames["bars"]["class"]) == ["异号", "同号 ✓"]
     field = charts.decision_map_figure(GX / 6, XS, YS, points_X=[[0.0, 0.0]], points_y=[1],
@@ -263,4 +263,4 @@ def test_built_in_class_names_are_shown_in_chinese(monkeypatch):
     assert list(field.frames["points"]["class"]) == ["内圈"]
     model = Sequential([Dense(2, activation="softmax")], input_dim=2, seed=0)
     nodes = charts.network_diagram_figure(model, ["x1", "x2"], ["blob 0", "blob 1"]).frames["nodes"]
-    assert list(nodes["label"][-2:]) == ["团簇 0", "团簇 1"]
+    assert list(nodes["label"][-2:]) == ["团簇 1", "团簇 2"]
