@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.browser.conftest import ROOT, screenshot, stop_server, wait_for_app
+from tests.browser.conftest import ROOT, key_button, screenshot, stop_server, wait_for_app
 
 PORT = 8661  # this journey's own port (other servers use their own)
 
@@ -102,9 +102,9 @@ def test_teacher_link_student_submits_board_shows_it(page, browser, classroom_ur
     assert student.locator(f"{key('w.units.0')} input").is_disabled()
     pick(student, "w.act.0", "relu")
     assert student.locator(f"{key('w.act.0')} input").input_value() == "relu"
-    student.get_by_role("button", name="Play").click()
+    key_button(student, "pg_play").click()
     student.get_by_text("Passed: test accuracy =").wait_for(timeout=120_000)  # and training stopped by itself
-    student.get_by_role("button", name="Play").wait_for(timeout=30_000)
+    student.locator(f"{key('pg_play')} button", has_text="Play").first.wait_for(timeout=30_000)  # paused
     screenshot(student, "classroom_student_passed")
     student.get_by_text("Submit to a class").click()
     student.locator(f"{key('cls_nickname')} input").fill("ana")

@@ -70,7 +70,7 @@ def test_the_timeline_marker_and_the_untrained_note():
 
 def test_probability_bars_name_each_class_in_its_colour_and_mark_the_true_one():
     bars = cc.probability_bars([0.2, 0.7, 0.1], ["class 0", "class 1", "class 2"], true_class=1)
-    assert bars["labels"] == ["class 0", "class 1 ✓", "class 2"]
+    assert bars["labels"] == ["class 1", "class 2 ✓", "class 3"]  # the engine's "class 0" read from 1 (ui.display)
     assert bars["values"] == [0.2, 0.7, 0.1] and sum(bars["values"]) == pytest.approx(1)
     assert bars["text"] == ["20.0%", "70.0%", "10.0%"]
     assert bars["colors"] == [class_color(0), class_color(1), class_color(2)]

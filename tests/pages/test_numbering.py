@@ -1,7 +1,7 @@
 """Classes and points count from 1 wherever a learner reads them in the Playground (as in the lessons and the
 notes), while the engine, the URL, the CSV of the drawn data and the model file keep 0-based indices and labels."""
 
-from tests.pages.test_playground import chart_datasets, model_of, open_page, status
+from tests.pages.test_playground import curves_shown, diagram_data, model_of, open_page, status
 from ui import data_edits
 from ui.chart_style import display_name
 from ui.display import index_of, shown
@@ -21,11 +21,10 @@ def test_the_playground_shows_classes_and_the_picked_point_from_1():
     at = open_page(dataset="blobs", classes="3")
     data = at.session_state["pg.bundle"][1]
     assert list(data.ds.target_names) == ["blob 0", "blob 1", "blob 2"]  # the engine's own names stay
-    bars = chart_datasets(at)["point_bars"].to_pandas()
+    bars = curves_shown(at)["bars"]
     true = int(data.test.y[0])
-    assert list(bars["class"]) == [f"blob {j + 1}" + (" ✓" if j == true else "") for j in range(3)]
-    labels = list(chart_datasets(at)["diagram_nodes"].to_pandas()["label"])
-    assert labels[-3:] == ["blob 1", "blob 2", "blob 3"]
+    assert bars["labels"] == [f"blob {j + 1}" + (" ✓" if j == true else "") for j in range(3)]
+    assert diagram_data(at)["outputs"] == ["blob 1", "blob 2", "blob 3"]
     assert "test #1," in status(at) and "#0" not in status(at)
     # The explain panel names the same point the same way.
     at.toggle(key="ex.open").set_value(True).run()
