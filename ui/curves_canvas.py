@@ -16,8 +16,8 @@ and test series as epoch/value lists (NaN epochs skipped, thinned to `max_points
 import math
 
 import numpy as np
-import streamlit as st
 
+from ui.canvas_component import canvas_component
 from ui.chart_style import LINE_COLORS, class_color, display_name
 from ui.curves import thinned_index
 from ui.i18n import t
@@ -26,19 +26,8 @@ from ui.playground import CURVE_POINTS
 SPLIT_COLORS = ("#0072B2", "#D55E00")  # train, test: the colours ui.curves gives them
 SPLIT_DASHES = ([], [6, 3])
 
-_JS = r"""
-export default function (component) {
-  const { data, parentElement } = component;
-  // Made once: later runs find it and only hand it new data (no remount).
-  const root = parentElement.querySelector('.pgcurves') || parentElement.appendChild(Object.assign(
-    document.createElement('div'),
-    {className: 'pgcurves', innerHTML: '<canvas></canvas><div class="pgcurves-tip" role="tooltip"></div>'}));
-  const canvas = root.querySelector('canvas');
+_BODY = r"""
   const tip = root.querySelector('.pgcurves-tip');
-  const host = parentElement.host || parentElement;
-  const state = root.__state || (root.__state = {});
-  state.data = data;
-
   const textW = (ctx, s) => ctx.measureText(s).width;
   // Where each panel goes: curves side by side, the bars beside them (or below them on a narrow column).
   const layout = (d, width) => {
@@ -271,17 +260,12 @@ export default function (component) {
     canvas.dataset.width = String(W);
   };
   state.draw = draw;
-  draw();
   if (!state.bound) {
     state.bound = true;
     const at = (event) => { const r = canvas.getBoundingClientRect(); return {x: event.clientX - r.left, y: event.clientY - r.top}; };
     canvas.addEventListener('pointermove', (event) => { state.hover = at(event); state.draw(); });
     canvas.addEventListener('pointerleave', () => { state.hover = null; state.draw(); });
-    state.observer = new ResizeObserver(() => state.draw());
-    state.observer.observe(host);
-    window.addEventListener('resize', () => state.draw());
   }
-}
 """
 
 _CSS = """
@@ -292,8 +276,8 @@ _CSS = """
   color: #31333f; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15); z-index: 5; }
 """
 
-# Not in a shadow root: the canvas stays in the page's DOM, where browser tests and the benchmark find it.
-_component = st.components.v2.component("playground_curves_canvas", js=_JS, css=_CSS, isolate_styles=False)
+_component = canvas_component("playground_curves_canvas", "pgcurves", _BODY, _CSS,
+                              extra_html='<div class="pgcurves-tip" role="tooltip"></div>')
 
 
 def _round(values) -> list[float]:

@@ -18,26 +18,13 @@ import math
 import numpy as np
 import streamlit as st
 
+from ui.canvas_component import canvas_component
 from ui.chart_style import NEGATIVE_COLOR, POSITIVE_COLOR, display_name
 from ui.diagram import MAX_LINKS, node_map_colors
 from ui.i18n import t
 
-_JS = r"""
-export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  let root = parentElement.querySelector('.pgdiagram');
-  if (!root) {
-    root = document.createElement('div');
-    root.className = 'pgdiagram';
-    root.innerHTML = '<canvas></canvas><div class="pgdiagram-tip"></div>';
-    parentElement.appendChild(root);
-  }
-  const canvas = root.querySelector('canvas');
+_BODY = r"""
   const tip = root.querySelector('.pgdiagram-tip');
-  const host = parentElement.host || parentElement;
-  // Kept on the element: the function runs again at every tick, the open editor and the listeners must not.
-  const state = root.__state || (root.__state = {});
-  state.data = data;
   const fmt = (v) => Number(v).toFixed(4);
   const nodeName = (d, col, i) => col === 0 ? d.inputs[i]
     : col === d.sizes.length - 1 ? d.headings[col] + ': ' + d.outputs[i] : d.headings[col] + ' #' + (i + 1);
@@ -273,13 +260,7 @@ export default function (component) {
     canvas.dataset.left = String(left); canvas.dataset.colw = String(colW); canvas.dataset.top = String(titleH);
     canvas.dataset.row = String(row);
   };
-  draw();
-  if (!state.observer) {
-    state.observer = new ResizeObserver(() => draw());
-    state.observer.observe(host);
-    window.addEventListener('resize', draw);
-  }
-}
+  state.draw = draw;
 """
 
 _CSS = """
@@ -292,8 +273,8 @@ _CSS = """
   padding: 3px 5px; border: 2px solid #0072B2; border-radius: 4px; background: #ffffff; color: #111111; }
 """
 
-# Not in a shadow root: the canvas stays in the page's DOM, where browser tests and the benchmark find it.
-_component = st.components.v2.component("playground_diagram_canvas", js=_JS, css=_CSS, isolate_styles=False)
+_component = canvas_component("playground_diagram_canvas", "pgdiagram", _BODY, _CSS,
+                              extra_html='<div class="pgdiagram-tip"></div>')
 
 
 def _node_rgb(node_maps, sizes) -> dict | None:

@@ -17,23 +17,10 @@ import base64
 import numpy as np
 import streamlit as st
 
+from ui.canvas_component import canvas_component
 from ui.chart_style import TEST_STROKE, TRAIN_STROKE
 
-_JS = r"""
-export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  let root = parentElement.querySelector('.pgmap');
-  if (!root) {
-    root = document.createElement('div');
-    root.className = 'pgmap';
-    root.innerHTML = '<canvas></canvas>';
-    parentElement.appendChild(root);
-  }
-  const canvas = root.querySelector('canvas');
-  const host = parentElement.host || parentElement;
-  const state = root.__state || (root.__state = {});
-  state.data = data;
-  if (!state.bound) {
+_BODY = r"""  if (!state.bound) {
     state.bound = true;
     canvas.addEventListener('click', (event) => {
       const d = state.data, g = state.geometry;
@@ -116,19 +103,12 @@ export default function (component) {
     canvas.style.cursor = d.mode === 'edit' ? 'crosshair' : 'pointer';
     canvas.dataset.size = String(size);
   };
-  draw();
-  if (!state.observer) {
-    state.observer = new ResizeObserver(() => draw());
-    state.observer.observe(host);
-    window.addEventListener('resize', draw);
-  }
-}
+  state.draw = draw;
 """
 
 _CSS = ".pgmap { width: 100%; line-height: 0; } .pgmap canvas { display: block; }"
 
-# Not in a shadow root: the canvas stays in the page's DOM, where browser tests and the benchmark find it.
-_component = st.components.v2.component("playground_map_canvas", js=_JS, css=_CSS, isolate_styles=False)
+_component = canvas_component("playground_map_canvas", "pgmap", _BODY, _CSS)
 
 
 def _ticks(low: float, high: float) -> list[float]:
