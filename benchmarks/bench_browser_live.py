@@ -17,7 +17,7 @@ first): blank frames, animation frames in which the map (then the diagram with i
 partly undrawn (`tests.browser.conftest.blank_chart_frames`).
 Figures are printed as ratios: against TF Playground (1 epoch per frame at 60 fps = 60 epochs/s), against the
 page's timer (1 / TICK_SECONDS), and against a reference measured in this run: the server-side work of one tick
-(15 epochs of fit, the test evaluation, the chart data and its Arrow encoding), timed in-process: the update
+(15 epochs of fit, the test evaluation, the live view's data and its encoding), timed in-process: the update
 rate if Streamlit's messaging and the browser's rendering cost nothing.
 """
 
@@ -96,46 +96,24 @@ def epoch_shown(page) -> int:
 
 
 def reference_tick_seconds(repeats: int = 20) -> float:
-    """Server-side work of one tick on the default spiral network, in-process: fit + chart data, median."""
+    """Server-side work of one tick on the default spiral network, in-process, median: `epochs_per_tick` epochs of
+    fit, the test evaluation, the live view and Streamlit's encoding of it (`benchmarks/bench_live_view.py`)."""
     import numpy as np
 
-    from engine import Adam, Dense, Normalization, Sequential
-    from engine.datasets import make_dataset, train_test_split
-    from engine.features import expand, grid_points, plot_range
-    from ui import charts
-    from ui.playground import CURVE_POINTS
-    from ui.state import FIELDS_BY_NAME
+    from benchmarks.bench_live_view import encode, setup
+    from ui import playground as pg
+    from ui import playground_view as view
 
-    ds = make_dataset("spiral", 400, 0.1, 0)
-    train, test = train_test_split(ds, 0.3, 0)
-    X, Xt = expand(train.X, ["x1", "x2"]), expand(test.X, ["x1", "x2"])
-    model = Sequential([Normalization().adapt(X), Dense(4, "tanh"), Dense(2, "tanh"), Dense(1, "sigmoid")],
-                       seed=0)
-    model.compile(Adam(0.03), "binary_crossentropy", ["accuracy"])
-    x_range, y_range = plot_range(ds.X, 0.05)
-    grid, xs, ys = grid_points(x_range, y_range, 50)
-    small, _, _ = grid_points(x_range, y_range, 20)
-    epochs = FIELDS_BY_NAME["epochs_per_tick"].default
-    history = {"epoch": list(range(1000)), "loss": [0.5] * 1000, "val_loss": [0.5] * 1000,
-               "accuracy": [0.5] * 1000, "val_accuracy": [0.5] * 1000}
-    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
-
+    config, data, model, history, latest = setup()
+    units = model.output_units
+    y, y_test = pg.targets(data.train, units), pg.targets(data.test, units)
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
-        model.fit(X, train.y, epochs=epochs, batch_size=10)
-        model.evaluate(Xt, test.y)
-        field = charts.decision_map_figure(model.predict_proba(grid)[:, 0].reshape(50, 50), xs, ys,
-                                           points_X=ds.X, points_y=ds.y)
-        outputs = model.layer_outputs(small)
-        diagram = charts.network_diagram_figure(model, ["x1", "x2"], ["y"], node_maps=charts.unit_maps(
-            [model.normalize(small)] + [o["a"] for o in outputs], 20))
-        p = float(model.predict_proba(Xt[:1])[0, 0])
-        combined = charts.combine([[("diagram", diagram), ("map", field)],
-                                   [("curves", charts.loss_curves_figure(history, max_points=CURVE_POINTS)),
-                                    ("point", charts.probability_bars_figure([1 - p, p], ["0", "1"], 0))]])
-        for frame in combined.frames.values():
-            convert_anything_to_arrow_bytes(frame)  # what Streamlit does with each frame
+        model.fit(data.X_train, y, epochs=config["epochs_per_tick"], batch_size=config["batch"])
+        model.evaluate(data.X_test, y_test)
+        encode(view.live_view(model, data, config, history=history, latest=latest, pick=("test", 0),
+                              class_maps=False))
         times.append(time.perf_counter() - start)
     return float(np.median(times))
 

@@ -14,7 +14,8 @@ import time
 from dataclasses import fields, is_dataclass
 from pathlib import Path
 
-ROOT = Path(sys.argv[2]).resolve() if len(sys.argv) > 2 else Path(__file__).resolve().parents[1]
+# Run as a script, a second argument names another checkout; imported (bench_browser_live), this one.
+ROOT = Path(sys.argv[2]).resolve() if __name__ == "__main__" and len(sys.argv) > 2 else Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
@@ -59,14 +60,19 @@ def encode(output) -> dict[str, tuple[float, int]]:
 _SPECS: dict = {}
 
 
-def main(repeats: int = 50) -> None:
+def setup() -> tuple:
+    """(config, data, model, history, latest): the default network on the spiral after 30 epochs, a full history."""
     config = {**{f.name: f.default for f in FIELDS}, "dataset": "spiral"}
     data = pg.make_bundle(make_dataset("spiral", n_points=config["n_points"], noise=config["noise"],
                                        seed=config["data_seed"]), config)
     model = pg.build_model(config, data)
     model.fit(data.X_train, pg.targets(data.train, model.output_units), epochs=30, batch_size=config["batch"])
-    history = history_of()
     latest = {"loss": 0.1, "val_loss": 0.2, "accuracy": 0.9, "val_accuracy": 0.85}
+    return config, data, model, history_of(), latest
+
+
+def main(repeats: int = 50) -> None:
+    config, data, model, history, latest = setup()
     times: dict[str, list[float]] = {}
     sizes = {}
     for _ in range(repeats + 1):  # the first builds the specs
