@@ -261,7 +261,7 @@ def side_figures(run: Run, side: str) -> tuple[list, list]:
             run.model, run.data, units, run.config, class_maps=False)[:1]]
     elif run.data.X_train.shape[1] == 1:
         maps = [(f"{side}_fit", view.one_input_figure(run.model, run.data, 0))]
-    return maps, [(f"{side}_diagram", view.diagram_figure(run.model, run.data, units, select=False))]
+    return maps, [(f"{side}_diagram", view.diagram_figure(run.model, run.data, units))]
 
 
 def status_text(runs: dict[str, Run], names: tuple[str, str]) -> str:

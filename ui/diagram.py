@@ -84,11 +84,9 @@ def _layout(sizes: Sequence[int], column_px: int, row_px: int, max_height: int, 
 def network_diagram_figure(model, feature_names: Sequence[str], output_names: Sequence[str] | None = None, *,
                            node_maps: Sequence[np.ndarray | None] | None = None, column_px: int = 130,
                            row_px: int = 62, max_height: int = 600, max_links: int = MAX_LINKS,
-                           select: bool = False, link_values: np.ndarray | None = None,
-                           link_title: str | None = None) -> Figure:
-    """See `network_diagram`. `select`: a click on a neuron or a link is a Vega point selection ("neuron":
-    column and unit; "link": Dense layer, from, to), for `st.vega_lite_chart(on_select=...)`. `link_values`:
-    drawn on the links instead of the weights (e.g. dL/dw), named `link_title`."""
+                           link_values: np.ndarray | None = None, link_title: str | None = None) -> Figure:
+    """See `network_diagram`. `link_values`: drawn on the links instead of the weights (e.g. dL/dw), named
+    `link_title`. (The Playground's live diagram, which answers clicks, is `ui/diagram_canvas.py`.)"""
     feature_names = tuple(str(name) for name in feature_names)
     sizes = [len(feature_names)] + [layer.units for layer in model.layers]
     activations = tuple(layer.activation for layer in model.layers)
@@ -125,7 +123,7 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
         frames["fields"] = fields
         map_columns = next(np.asarray(m).shape[2] for m in node_maps if m is not None)
     structure = (tuple(sizes), activations, feature_names, output_names, column_px, row_px, max_height,
-                 map_columns, select, link_title)
+                 map_columns, link_title)
 
     def make(data_of):
         node_px = layout.node_px
@@ -148,20 +146,14 @@ def network_diagram_figure(model, feature_names: Sequence[str], output_names: Se
             strokeWidth=alt.StrokeWidth("abs_w:Q", legend=None, scale=alt.Scale(range=[0.3, 7], zero=True)),
             tooltip=[alt.Tooltip("link:N", title=" "), alt.Tooltip("w:Q", format=link_format, title=link_title)],
         )]
-        if select:
-            layers[0] = layers[0].add_params(alt.selection_point(name="link", fields=["layer", "src", "dst"],
-                                                                 on="click", nearest=False))
         if has_maps:
             layers.append(field_layer(data_of("fields"), map_columns, x_scale, y_scale, x_axis=None, y_axis=None))
         nodes = alt.Chart(data_of("nodes")).mark_square(
             size=node_px ** 2, filled=True, color="#FFFFFF", stroke="#444444", strokeWidth=1.3,
-            # Nearly transparent rather than transparent over the maps: Vega does not pick fully transparent fills.
-            fillOpacity=(0.01 if select else 0.0) if has_maps else 1.0).encode(
+            fillOpacity=0.0 if has_maps else 1.0).encode(
             x=X, y=Y, tooltip=[alt.Tooltip("name:N", title=t("common.neuron")),
                                alt.Tooltip("activation:N", title=t("common.activation")),
                                alt.Tooltip("bias:Q", format=".3f", title=t("common.bias"))])
-        if select:
-            nodes = nodes.add_params(alt.selection_point(name="neuron", fields=["column", "unit"], on="click"))
         layers.append(nodes)
         layers.append(alt.Chart(data_of("nodes")).transform_filter("datum.column == 0").mark_text(
             align="right", dx=-node_px / 2 - 5, fontSize=FONT_SIZE, fontWeight="bold").encode(
@@ -214,12 +206,7 @@ def _diagram_static(sizes: tuple, activations: tuple, feature_names: tuple, outp
         ends.append(centres[k + 1][dst.ravel()])
         labels += [f"{names[k][i]} → {names[k + 1][j]}" for i, j in zip(src.ravel(), dst.ravel(), strict=True)]
     a, b = np.concatenate(starts), np.concatenate(ends)
-    # Which weight each link is (Dense layer, from, to), for a click on it (`select=True`).
-    layer_of = np.concatenate([np.full(sizes[k] * sizes[k + 1], k) for k in range(n_cols - 1)])
-    src = np.concatenate([np.repeat(np.arange(sizes[k]), sizes[k + 1]) for k in range(n_cols - 1)])
-    dst = np.concatenate([np.tile(np.arange(sizes[k + 1]), sizes[k]) for k in range(n_cols - 1)])
-    links = {"x": a[:, 0] + half, "y": a[:, 1], "x2": b[:, 0] - half, "y2": b[:, 1], "link": pd.Categorical(labels),
-             "layer": layer_of, "src": src, "dst": dst}
+    links = {"x": a[:, 0] + half, "y": a[:, 1], "x2": b[:, 0] - half, "y2": b[:, 1], "link": pd.Categorical(labels)}
     xy = np.concatenate(centres)
     column = np.concatenate([np.full(n, col) for col, n in enumerate(sizes)])
     label = _thinned(list(feature_names), layout.node_px) + [""] * sum(sizes[1:-1]) + _thinned(

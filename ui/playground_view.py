@@ -93,16 +93,12 @@ def boundary_figures(model, data: "pg.DataBundle", units: int, config: dict,
     return figures
 
 
-def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIAGRAM_PX,
-                   select: bool = True) -> charts.Figure:
-    """The network diagram, each neuron's map drawn in its node while the network is small enough.
-
-    `select`: neurons and links answer clicks (one diagram per chart only: two in one chart would share the
-    selections' names)."""
+def diagram_figure(model, data: "pg.DataBundle", units: int, width_px: int = DIAGRAM_PX) -> charts.Figure:
+    """The network diagram as a Vega figure (Compare), each neuron's map drawn in its node while the network is
+    small enough."""
     node_maps = diagram_node_maps(model, data)
     columns = len(model.layers) + 1
     return charts.network_diagram_figure(model, data.feature_names, class_names(data, units), node_maps=node_maps,
-                                         select=select,
                                          column_px=max(36, min(115, (width_px - 80) // columns)),
                                          max_height=DIAGRAM_HEIGHT_PX)
 

@@ -21,11 +21,10 @@ _SPEC_CACHE_KEY = "_live_chart_specs"
 _SPEC_CACHE_SIZE = 64
 
 
-def live_chart(figure: Figure, key: str | None = None, on_select=None) -> None:
+def live_chart(figure: Figure, key: str | None = None) -> None:
     """Draw `figure` (from a `ui.charts.*_figure` builder or `combine`); cheap to call many times a second.
 
-    `key` gives the chart a stable identity; `on_select` (a callback; needs `key`) answers clicks on the
-    figure's point selections (read them from st.session_state[key].selection)."""
+    `key` gives the chart a stable identity."""
     cache = st.session_state.setdefault(_SPEC_CACHE_KEY, {})
     cache_key = (figure.key, current_language())
     spec = cache.get(cache_key)
@@ -35,8 +34,7 @@ def live_chart(figure: Figure, key: str | None = None, on_select=None) -> None:
         spec = cache[cache_key] = figure.spec()
     # Constant inline data (titles, labels) is already in the spec's datasets; the frames are the live data.
     st.vega_lite_chart(spec={**spec, "datasets": {**spec.get("datasets", {}), **figure.frames}},
-                       width="stretch" if spec.get("width") == "container" else "content", key=key,
-                       **({"on_select": on_select} if on_select else {}))
+                       width="stretch" if spec.get("width") == "container" else "content", key=key)
 
 
 # ----- widgets bound to a Playground field ------------------------------------------------------------------
