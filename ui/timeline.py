@@ -122,10 +122,12 @@ def _scrubbed() -> None:
     model = st.session_state.get("pg.model")
     if model is None:
         return
+    epoch = int(st.session_state[SCRUB_KEY])
+    if epoch in (st.session_state.get("tl.scrub_set") or [])[:-1]:
+        return  # a slider the browser had not redrawn since, sent back with a click elsewhere
     st.session_state["pg.playing"] = False
     log = log_for(model)
     epochs = log.epochs
-    epoch = int(st.session_state[SCRUB_KEY])
     shown = shown_index()
     current = epochs[-1] if shown is None or shown >= len(log) else epochs[shown]
     # Snap in the direction the learner moved: one step right (a key press, one epoch) reaches the next checkpoint.
@@ -214,6 +216,9 @@ def timeline_panel(data) -> None:
         # an index into the options the browser last saw, and with a new key per set of checkpoints the browser
         # re-sent its old index into the new options (a Pause jumped back to an early checkpoint).
         st.session_state[SCRUB_KEY] = epochs[-1 if index is None or index >= len(log) else index]
+        # The values set here lately: one coming back is the browser's stale slider (it missed a run), not a move.
+        st.session_state["tl.scrub_set"] = (st.session_state.get("tl.scrub_set") or [])[-2:] + [
+            st.session_state[SCRUB_KEY]]
         with st.container(key="tl_scrub"):
             st.slider(t("timeline.scrub"), min_value=int(epochs[0]), max_value=int(epochs[-1]), step=1,
                       key=SCRUB_KEY, on_change=_scrubbed, format=t("timeline.epoch", epoch="%d"),

@@ -118,3 +118,17 @@ def test_a_value_between_checkpoints_snaps_in_the_direction_moved():
     assert scrubber(at).value == 10
     scrubber(at).set_value(7).run()  # back: the last checkpoint at or before 7
     assert scrubber(at).value == 5 and not at.exception
+
+
+def test_a_stale_slider_sent_back_with_another_click_does_not_look_back():
+    # The browser missed the run that moved the slider to the latest epoch and sends its old value with the next
+    # click: that is not the learner scrubbing (a Pause then showed an old checkpoint while the model trained on).
+    at = trained(ticks=2)
+    at.button(key="pg_step").click().run()  # a full run: the slider is set to the new latest epoch
+    latest = at.session_state["pg.model"].epochs_trained
+    stale = at.session_state["tl.scrub_set"][-2]
+    assert stale < latest == at.session_state["tl.scrub_set"][-1]
+    scrubber(at).set_value(stale).run()
+    assert at.session_state.get("tl.index") is None and f"**{latest}**" in status(at)
+    scrubber(at).set_value(5).run()  # a real move still looks back
+    assert at.session_state["tl.index"] is not None and "**5**" in status(at)
