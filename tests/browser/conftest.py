@@ -4,6 +4,7 @@ Playwright drives Debian's Chromium (`/usr/bin/chromium`); Playwright's own brow
 Screenshots go to `artifacts/screenshots/`.
 """
 
+import re
 import socket
 import subprocess
 import sys
@@ -16,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
+# The Play button by its accessible name ("Play Shortcut Space"), not the timeline's "Replay".
+PLAY = re.compile(r"^Play\b")
 
 
 def pytest_collection_modifyitems(items):

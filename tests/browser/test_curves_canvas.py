@@ -5,7 +5,7 @@ over a curve that shows the epoch and the losses."""
 import re
 
 from benchmarks.bench_browser_live import COUNT_CANVAS_CLEARS
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.conftest import PLAY, screenshot, wait_for_app
 from tests.browser.test_layout import SIZES
 from tests.browser.test_playground import STATUS, hover_tooltip
 
@@ -43,7 +43,7 @@ def test_the_curves_fill_their_column_redraw_in_place_and_answer_a_hover(page, s
 
     page.evaluate("(sel) => { window.__curves = document.querySelector(sel);"
                   " window.__renders = window.__clears.get(window.__curves) || 0; }", CURVES)
-    page.get_by_role("button", name="Play").click()
+    page.get_by_role("button", name=PLAY).click()
     page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
     page.wait_for_function("() => /epoch\\s*[1-9]/.test(document.querySelector("
                            "'[data-testid=\"stMarkdownContainer\"] h4')?.innerText)", timeout=30_000)
@@ -51,7 +51,7 @@ def test_the_curves_fill_their_column_redraw_in_place_and_answer_a_hover(page, s
     page.wait_for_timeout(2500)
     assert epoch(page) > start
     page.get_by_role("button", name="Pause").click()
-    page.get_by_role("button", name="Play").wait_for(timeout=30_000)
+    page.get_by_role("button", name=PLAY).wait_for(timeout=30_000)
     same, renders = page.evaluate("(sel) => [document.querySelector(sel) === window.__curves,"
                                   " (window.__clears.get(window.__curves) || 0) - window.__renders]", CURVES)
     assert same, "the curves canvas was replaced (remounted) while training"

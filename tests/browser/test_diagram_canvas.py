@@ -6,6 +6,7 @@ import base64
 
 import numpy as np
 
+from tests.browser.conftest import PLAY
 from tests.browser.test_projector import NOTE, default_bundle, open_playground
 from ui import playground as pg
 from ui import playground_view as view
@@ -108,7 +109,7 @@ def test_while_training_an_open_editor_survives_the_ticks_and_the_canvas_stays(p
     page.evaluate("""(sel) => { window.__diagram = document.querySelector(sel);
         window.__draws = 0; const c = window.__diagram.getContext('2d'); const clear = c.clearRect.bind(c);
         c.clearRect = (...a) => { window.__draws++; return clear(...a); }; }""", DIAGRAM)
-    page.get_by_role("button", name="Play").click()
+    page.get_by_role("button", name=PLAY).click()
     page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
     page.wait_for_timeout(1000)
     page.mouse.click(*link_xy(page, 0, 0, 0))

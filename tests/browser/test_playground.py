@@ -4,7 +4,7 @@ import re
 import time
 from urllib.parse import parse_qs, urlparse
 
-from tests.browser.conftest import blank_chart_frames, screenshot, wait_for_app
+from tests.browser.conftest import PLAY, blank_chart_frames, screenshot, wait_for_app
 
 
 def key(name: str) -> str:
@@ -62,7 +62,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     page.wait_for_function("() => new URL(location.href).searchParams.get('hidden') === '8,8,6'", timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
 
-    page.get_by_role("button", name="Play").click()
+    page.get_by_role("button", name=PLAY).click()
     page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
     best, deadline = 0.0, time.monotonic() + 240
     while time.monotonic() < deadline:
@@ -83,7 +83,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     assert blank == 0, f"{blank} of {len(counts)} frames had part of the live chart missing"
     screenshot(page, "playground_spiral_trained")
     page.get_by_role("button", name="Pause").click()
-    page.get_by_role("button", name="Play").wait_for(timeout=30_000)
+    page.get_by_role("button", name=PLAY).wait_for(timeout=30_000)
 
     # The curves are hoverable: somewhere over the loss curve the pointer gets the epoch and the loss.
     assert hover_tooltip(page, f"{key('pg_charts')} canvas", "loss"), "no tooltip over the loss curve"

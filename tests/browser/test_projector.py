@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from engine.datasets import make_dataset
-from tests.browser.conftest import wait_for_app
+from tests.browser.conftest import PLAY, wait_for_app
 from ui.playground import make_bundle
 from ui.state import FIELDS
 
@@ -71,7 +71,7 @@ def test_keyboard_shortcuts_play_step_and_reset(page, server_url):
     page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
     page.wait_for_timeout(1500)
     page.keyboard.press(" ")
-    page.get_by_role("button", name="Play").wait_for(timeout=30_000)
+    page.get_by_role("button", name=PLAY).wait_for(timeout=30_000)
     trained = int(re.search(r"epoch (\d+)", page.locator(STATUS).inner_text()).group(1))
     assert trained > 1
     page.keyboard.press("z")
