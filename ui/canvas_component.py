@@ -4,7 +4,7 @@ canvas from its slice of the data of every run.
 
 Why one component and not one per view: every element of a fragment run costs the browser a React re-render of
 the page for each message, and every component costs the server a mount; measured, one component for the view
-gave 1.14-1.20x the updates/s of the status line plus three canvas components in columns (benchmarks/README.md).
+gave 1.7x the updates/s of the status line plus three canvas components in columns (benchmarks/README.md).
 
 A part is `CanvasPart(name, css_class, body_js, css, extra_html)`. Its `body_js` sees `data` (this run's
 `data[name]`), `setTriggerValue`, `root` (the part's element), `canvas`, `host` (the cell it sizes from) and

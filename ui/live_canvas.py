@@ -62,6 +62,9 @@ _CSS = """
 
 _component = canvas_view("playground_live_view", _LAYOUT, [STATUS, DIAGRAM, MAP, CURVES], _CSS)
 
+KEY = hands_on.VIEW_KEY  # the diagram's events and the map's clicks come back under this key
+
+
 def view_data(live, parts=("status", "diagram", "map", "curves")) -> dict:
     """The component's data for `live` (a LiveView): each part's dict, None for a part not drawn here."""
     data = {"status": live.status, "diagram": live.diagram, "map": live.map_data, "curves": live.curves}
@@ -72,15 +75,15 @@ def view_data(live, parts=("status", "diagram", "map", "curves")) -> dict:
 
 def show_live(live, *, vega_chart) -> None:
     """Draw the live view; `vega_chart(figure, key)` draws a Vega map (multi-label data, one input)."""
-    key = hands_on.VIEW_KEY  # the diagram's events and the map's clicks come back under this key
     if live.map_data is not None or live.map_figure is None:
-        _component(data=view_data(live), key=key, on_event_change=hands_on.on_diagram_event,
+        _component(data=view_data(live), key=KEY, on_event_change=hands_on.on_diagram_event,
                    on_click_change=hands_on.on_map_click)
         return
-    _component(data=view_data(live, ("status",)), key=key + "_status")
+    _component(data=view_data(live, ("status",)), key=KEY + "_status")
     left, right = st.columns([1, 1], gap="small")
     with left:
-        _component(data=view_data(live, ("diagram",)), key=key, on_event_change=hands_on.on_diagram_event)
+        _component(data=view_data(live, ("diagram",)), key=KEY, on_event_change=hands_on.on_diagram_event,
+                   on_click_change=hands_on.on_map_click)
     with right, st.container(key="pg_map_vega"):
         vega_chart(live.map_figure, key="pg_map_chart")
-    _component(data=view_data(live, ("curves",)), key=key + "_curves")
+    _component(data=view_data(live, ("curves",)), key=KEY + "_curves")
