@@ -16,8 +16,7 @@ from ui.i18n import t
 from ui.map_canvas import clicked
 
 PICK_KEY, MODE_KEY, NEURON_KEY = "pg.pick", "pg.edit_mode", "pg.selected_neuron"
-VIEW_KEY = "pg_view"  # the live view (ui.live_canvas): one component answers map clicks and diagram edits
-MAP_KEY = VIEW_KEY
+MAP_KEY = "pg_map"
 EDITED_KEY = "pg.edited"
 
 
@@ -118,7 +117,7 @@ def set_parameter(model, layer: int, name: str, index: tuple, value: float) -> N
     model.set_weights(weights)
 
 
-DIAGRAM_KEY = VIEW_KEY
+DIAGRAM_KEY = "pg_diagram_canvas"
 LINK_KEY = "pg.selected_link"  # (layer, from, unit) of the last link clicked on the diagram, outlined there
 
 
