@@ -49,10 +49,10 @@ CanvasRenderingContext2D.prototype.clearRect = function (...args) {
 """
 
 WATCH = """
-(keys) => {
+(charts) => {
   window.__removed = 0; window.__updates = 0;
   // One update per tick: the epoch counter (the first metric) changes its text.
-  const status = () => document.querySelector('[data-testid="stMarkdownContainer"] h4')?.innerText;
+  const status = () => document.querySelector(".pgstatus h4, [data-testid='stMarkdownContainer'] h4")?.innerText;
   let last = status();
   new MutationObserver(() => {
     const now = status();
@@ -66,18 +66,18 @@ WATCH = """
   });
   observer.observe(document.body, {childList: true, subtree: true});
   window.__start = new Map();
-  for (const key of keys) {
-    const canvas = document.querySelector(`.st-key-${key} canvas`);
+  for (const [key, selector] of Object.entries(charts)) {
+    const canvas = document.querySelector(selector);
     window.__start.set(key, [canvas, window.__clears.get(canvas) || 0]);
   }
 }
 """
 
 RESULT = """
-(keys) => {
+(charts) => {
   const out = {removed: window.__removed, clears: {}, updates: window.__updates};
-  for (const key of keys) {
-    const canvas = document.querySelector(`.st-key-${key} canvas`);
+  for (const [key, selector] of Object.entries(charts)) {
+    const canvas = document.querySelector(selector);
     const [startCanvas, startCount] = window.__start.get(key);
     out.clears[key] = canvas === startCanvas ? (window.__clears.get(canvas) || 0) - startCount : -1;
   }
@@ -87,11 +87,16 @@ RESULT = """
 
 # The live area: the diagram, the map and the curves with the picked point's bars (canvas components: one
 # clearRect per render). Blank frames are watched on the map, the chart the class looks at.
-CHARTS = ("pg_diagram", "pg_map", "pg_charts")
+CHARTS = ("diagram", "map", "curves")
+# The live view's canvases (ui.live_canvas), or the keyed containers of the three components before it (the
+# commit a run is compared with).
+CANVAS = {"diagram": ".pgdiagram canvas, .st-key-pg_diagram canvas", "map": ".pgmap canvas, .st-key-pg_map canvas",
+          "curves": ".pgcurves canvas, .st-key-pg_charts canvas"}
+STATUS = ".pgstatus h4, [data-testid='stMarkdownContainer'] h4"
 
 
 def epoch_shown(page) -> int:
-    text = page.locator("[data-testid='stMarkdownContainer'] h4").first.inner_text()
+    text = page.locator(STATUS).first.inner_text()
     return int(re.search(r"epoch\s*(\d+)", text).group(1))
 
 
@@ -127,17 +132,17 @@ def main(seconds: float = 20.0, query: str = "") -> None:
             page.add_init_script(COUNT_CANVAS_CLEARS)
             page.goto(f"{base}/Playground?dataset=spiral{query}")
             for key in CHARTS:
-                page.wait_for_selector(f".st-key-{key} canvas", timeout=90_000)
+                page.wait_for_selector(CANVAS[key], timeout=90_000)
             page.get_by_role("button", name="Play").click()
             page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
             page.wait_for_timeout(4000)  # warm-up: specs built, first ticks done
-            page.evaluate(WATCH, list(CHARTS))
+            page.evaluate(WATCH, CANVAS)
             epoch_start, t0, rss_start = epoch_shown(page), time.monotonic(), rss_mb(proc.pid)
             page.wait_for_timeout(seconds * 1000)
-            result = page.evaluate(RESULT, list(CHARTS))
+            result = page.evaluate(RESULT, CANVAS)
             epoch_end, elapsed, rss_end = epoch_shown(page), time.monotonic() - t0, rss_mb(proc.pid)
-            blank, counts, _ = blank_chart_frames(page, f".st-key-{CHARTS[1]} canvas", BLANK_SECONDS)
-            blank_diagram, _, _ = blank_chart_frames(page, f".st-key-{CHARTS[0]} canvas", BLANK_SECONDS / 2)
+            blank, counts, _ = blank_chart_frames(page, CANVAS["map"], BLANK_SECONDS)
+            blank_diagram, _, _ = blank_chart_frames(page, CANVAS["diagram"], BLANK_SECONDS / 2)
             page.get_by_role("button", name="Pause").click()
             browser.close()
     finally:

@@ -89,14 +89,14 @@ def live(seconds: float) -> None:
             pg_page.wait_for_selector(".st-key-pg_live canvas", timeout=120_000)
             pg_page.locator(".st-key-pg_play button >> nth=0").click()
             time.sleep(8)  # warm-up: the first ticks build the chart's spec
-            alone = rate(pg_page, "[data-testid='stMarkdownContainer'] h4", seconds)
+            alone = rate(pg_page, ".pgstatus h4", seconds)
             cmp_page = context.new_page()
             cmp_page.goto(base + "/Compare?dataset=spiral&b_optimizer=sgd")
             cmp_page.wait_for_selector(".st-key-cmp_live canvas", timeout=120_000)
             cmp_page.locator(".st-key-cmp_play button").click()
             time.sleep(8)
             # Both tabs measured over the same window (each observer counts on its own page).
-            pg_page.evaluate(COUNT_CHANGES, "[data-testid='stMarkdownContainer'] h4")
+            pg_page.evaluate(COUNT_CHANGES, ".pgstatus h4")
             cmp_page.evaluate(COUNT_CHANGES, ".st-key-cmp_live p")
             time.sleep(seconds)
             with_compare = pg_page.evaluate("() => window.__changes") / seconds

@@ -11,14 +11,12 @@ from ui import classroom, hands_on, tick_policy, timeline
 from ui import playground as pg
 from ui import playground_view as view
 from ui.challenges import epochs_allowed
-from ui.curves_canvas import curves_canvas
 from ui.data_widgets import csv_upload
-from ui.diagram_canvas import diagram_canvas
 from ui.display import index_of
 from ui.explain import explain_panel, record_gradient_norms
 from ui.i18n import current_language, t
 from ui.landscape import paused_views
-from ui.map_canvas import map_canvas
+from ui.live_canvas import show_live
 from ui.model_io import model_io_panel
 from ui.presenter import layout_css
 from ui.state import control_mode, current_config, load_from_url, playground_link, write_to_url
@@ -113,8 +111,8 @@ with st.container(key="pg_controls", horizontal=True, vertical_alignment="center
 def live_view() -> None:
     """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
 
-    Few elements per tick (each one makes the browser re-render the page once more): the status line, the
-    diagram, the map and the curves with the picked point's bars, each a canvas component (clicks come back).
+    One element per tick (each element makes the browser re-render the page again): the status line, the
+    diagram, the map and the curves with the picked point's bars are one component (ui.live_canvas).
     """
     with tick_policy.TICK_LOCK:  # sessions take turns at a tick's work (ui/tick_policy: the convoy effect)
         _tick()
@@ -138,20 +136,9 @@ def _tick() -> None:
                           mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
                           neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
                           marker_epoch=timeline.marker_epoch(), link=st.session_state.get(hands_on.LINK_KEY))
-    st.markdown(live.text)
-    left, right = st.columns([1, 1], gap="small")
-    # Keyed containers: tests, the layout CSS and the benchmark find the live views by them.
-    with left, st.container(key="pg_diagram"):
-        diagram_canvas(live.diagram, key=hands_on.DIAGRAM_KEY, on_event=hands_on.on_diagram_event)
-    with right:
-        if live.map_data is not None:
-            map_canvas(live.map_data, key=hands_on.MAP_KEY, on_click=hands_on.on_map_click)
-        elif live.map_figure is not None:
-            with st.container(key="pg_map_vega"):
-                live_chart(live.map_figure, key="pg_map_chart")
-    with st.container(key="pg_charts"):
-        curves_canvas(live.curves, key="pg_curves")  # the curves and the picked point's bars (a canvas)
-        if live.below is not None:  # per-class maps (Vega), when switched on
+    show_live(live, vega_chart=live_chart)  # one component: status line, diagram, map, curves (ui.live_canvas)
+    if live.below is not None:  # per-class maps (Vega), when switched on
+        with st.container(key="pg_charts"):
             live_chart(live.below, key="pg_charts_chart")
     record_gradient_norms(model, data, current_config())
 

@@ -1,44 +1,80 @@
-"""The frame shared by the Playground's canvas views (map, diagram, curves): one components v2 component each,
-inline in the page's DOM (no iframe, no shadow root), drawn from the data of every run.
+"""The frame of the Playground's live view: ONE components v2 component, inline in the page's DOM (no iframe, no
+shadow root), holding its parts (the status line, the diagram, the map, the curves), each drawn on its own
+canvas from its slice of the data of every run.
 
-`canvas_component(name, css_class, body_js, css, extra_html)` wraps `body_js`, which sees `data`,
-`setTriggerValue`, `root` (the component's element), `canvas`, `host` (the column it sizes from) and `state` (kept
-on `root` across runs), and must set `state.draw`. The wrapper makes the element once (later runs only hand it
-new data, so the canvas is never remounted), calls `state.draw()` for every run, and redraws on resize.
+Why one component and not one per view: every element of a fragment run costs the browser a React re-render of
+the page for each message, and every component costs the server a mount; measured, one component for the view
+gave 1.14-1.20x the updates/s of the status line plus three canvas components in columns (benchmarks/README.md).
+
+A part is `CanvasPart(name, css_class, body_js, css, extra_html)`. Its `body_js` sees `data` (this run's
+`data[name]`), `setTriggerValue`, `root` (the part's element), `canvas`, `host` (the cell it sizes from) and
+`state` (kept on `root` across runs), and must set `state.draw`. The frame makes each part's element once (later
+runs only hand it new data, so no canvas is ever remounted), hides a part whose data is None, calls
+`state.draw()` for every run, and redraws on resize.
 """
+
+from dataclasses import dataclass
 
 import streamlit as st
 
-_PRELUDE = """
-export default function (component) {
-  const { data, parentElement, setTriggerValue } = component;
-  let root = parentElement.querySelector('.%(cls)s');
-  if (!root) {
-    root = document.createElement('div');
-    root.className = '%(cls)s';
-    root.innerHTML = '<canvas></canvas>%(extra)s';
-    parentElement.appendChild(root);
-  }
-  const canvas = root.querySelector('canvas');
-  const host = parentElement.host || parentElement;
-  // Kept on the element: the function runs again at every tick; listeners, observers, an open editor must not.
-  const state = root.__state || (root.__state = {});
-  state.data = data;
+
+@dataclass(frozen=True)
+class CanvasPart:
+    """One part of the live view: its key in the data, its element's class, its drawing (see the module)."""
+
+    name: str
+    css_class: str
+    body_js: str
+    css: str
+    extra_html: str = ""
+    canvas: bool = True
+
+
+_PART = """
+  (function () {
+    const data = all[%(name)r] ?? null;
+    const cell = view.querySelector('.%(cell)s');
+    cell.style.display = data ? '' : 'none';
+    if (!data) return;
+    let root = cell.querySelector('.%(cls)s');
+    if (!root) {
+      root = document.createElement('div');
+      root.className = '%(cls)s';
+      root.innerHTML = '%(canvas)s%(extra)s';
+      cell.appendChild(root);
+    }
+    const canvas = root.querySelector('canvas');
+    const host = cell;
+    // Kept on the element: the function runs again at every tick; listeners, observers, an open editor must not.
+    const state = root.__state || (root.__state = {});
+    state.data = data;
+%(body)s
+    state.draw();
+    if (!state.observer) {
+      state.observer = new ResizeObserver(() => state.draw());
+      state.observer.observe(host);
+      window.addEventListener('resize', () => state.draw());
+    }
+  })();
 """
 
-_EPILOGUE = """
-  state.draw();
-  if (!state.observer) {
-    state.observer = new ResizeObserver(() => state.draw());
-    state.observer.observe(host);
-    window.addEventListener('resize', () => state.draw());
-  }
-}
-"""
 
-
-def canvas_component(name: str, css_class: str, body_js: str, css: str, extra_html: str = ""):
-    """A components v2 component drawing `body_js`'s `state.draw` on a canvas inside `<div class=css_class>`."""
-    js = _PRELUDE % {"cls": css_class, "extra": extra_html} + body_js + _EPILOGUE
-    # Not in a shadow root: the canvas stays in the page's DOM, where browser tests and the benchmark find it.
-    return st.components.v2.component(name, js=js, css=css, isolate_styles=False)
+def canvas_view(name: str, layout_html: str, parts: list[CanvasPart], css: str):
+    """The component: `layout_html` (made once) has an element of class `<css_class>-cell` for every part."""
+    js = ["export default function (component) {",
+          "  const { data: all, parentElement, setTriggerValue } = component;",
+          "  let view = parentElement.querySelector('.pgview');",
+          "  if (!view) {",
+          "    view = document.createElement('div'); view.className = 'pgview';",
+          f"    view.innerHTML = {layout_html!r};",
+          "    parentElement.appendChild(view);",
+          "  }",
+          "  view.className = 'pgview' + (all.layout ? ' pgview-' + all.layout : '');"]
+    for part in parts:
+        js.append(_PART % {"name": part.name, "cell": part.css_class + "-cell", "cls": part.css_class,
+                           "canvas": "<canvas></canvas>" if part.canvas else "", "extra": part.extra_html,
+                           "body": part.body_js})
+    js.append("}")
+    # Not in a shadow root: the canvases stay in the page's DOM, where browser tests and the benchmark find them.
+    return st.components.v2.component(name, js="\n".join(js), css=css + "".join(p.css for p in parts),
+                                      isolate_styles=False)

@@ -17,7 +17,7 @@ import math
 
 import numpy as np
 
-from ui.canvas_component import canvas_component
+from ui.canvas_component import CanvasPart
 from ui.chart_style import LINE_COLORS, class_color, display_name
 from ui.curves import thinned_index
 from ui.i18n import t
@@ -276,8 +276,8 @@ _CSS = """
   color: #31333f; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.15); z-index: 5; }
 """
 
-_component = canvas_component("playground_curves_canvas", "pgcurves", _BODY, _CSS,
-                              extra_html='<div class="pgcurves-tip" role="tooltip"></div>')
+PART = CanvasPart("curves", "pgcurves", _BODY, _CSS,
+                  extra_html='<div class="pgcurves-tip" role="tooltip"></div>')
 
 
 def _round(values) -> list[float]:
@@ -377,7 +377,3 @@ def curves_data(history: dict, *, marker_epoch: int | None = None, bars: dict | 
         "height": 320 if presenter else 230, "max_vh": 0.45 if presenter else 0.4, "stack_px": 520,
     }
 
-
-def curves_canvas(data: dict, *, key: str):
-    """Draw the curves and bars (`curves_data`) in the current column."""
-    return _component(data=data, key=key)

@@ -18,7 +18,7 @@ import math
 import numpy as np
 import streamlit as st
 
-from ui.canvas_component import canvas_component
+from ui.canvas_component import CanvasPart
 from ui.chart_style import NEGATIVE_COLOR, POSITIVE_COLOR, display_name
 from ui.diagram import MAX_LINKS, node_map_colors
 from ui.i18n import t
@@ -273,8 +273,7 @@ _CSS = """
   padding: 3px 5px; border: 2px solid #0072B2; border-radius: 4px; background: #ffffff; color: #111111; }
 """
 
-_component = canvas_component("playground_diagram_canvas", "pgdiagram", _BODY, _CSS,
-                              extra_html='<div class="pgdiagram-tip"></div>')
+PART = CanvasPart("diagram", "pgdiagram", _BODY, _CSS, extra_html='<div class="pgdiagram-tip"></div>')
 
 
 def _node_rgb(node_maps, sizes) -> dict | None:
@@ -335,11 +334,6 @@ def diagram_data(model, feature_names, output_names, node_maps, selected=None, p
 def _rounded(values: np.ndarray) -> list[float]:
     # JSON has no NaN/inf: a diverged weight is drawn as 0 (the page says it diverged).
     return np.round(np.nan_to_num(values, nan=0.0, posinf=0.0, neginf=0.0), 6).tolist()
-
-
-def diagram_canvas(data: dict, *, key: str, on_event):
-    """Draw the diagram (`diagram_data`); `on_event()` runs on a click or a typed value (read it with `event`)."""
-    return _component(data=data, key=key, on_event_change=on_event)
 
 
 def event(key: str) -> dict | None:

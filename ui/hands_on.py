@@ -16,7 +16,7 @@ from ui.i18n import t
 from ui.map_canvas import clicked
 
 PICK_KEY, MODE_KEY, NEURON_KEY = "pg.pick", "pg.edit_mode", "pg.selected_neuron"
-MAP_KEY = "pg_map"
+VIEW_KEY = "pg_view"  # the live view (ui.live_canvas): one component answers map clicks and diagram edits
 EDITED_KEY = "pg.edited"
 
 
@@ -46,7 +46,7 @@ def new_point_value(data: "pg.DataBundle"):
 
 def on_map_click() -> None:
     """The map's click callback: pick the nearest point, or in edit mode add/remove one."""
-    point = clicked(MAP_KEY)
+    point = clicked(VIEW_KEY)
     cached = st.session_state.get("pg.bundle")
     if point is None or cached is None:
         return
@@ -117,7 +117,6 @@ def set_parameter(model, layer: int, name: str, index: tuple, value: float) -> N
     model.set_weights(weights)
 
 
-DIAGRAM_KEY = "pg_diagram_canvas"
 LINK_KEY = "pg.selected_link"  # (layer, from, unit) of the last link clicked on the diagram, outlined there
 
 
@@ -126,7 +125,7 @@ def on_diagram_event() -> None:
     hand panel follows), a link clicked (outlined), or a weight or bias typed on the diagram, set on the running
     model at once. A malformed event or a value the model has no place for is
     ignored."""
-    got = diagram_event(DIAGRAM_KEY)
+    got = diagram_event(VIEW_KEY)
     model = st.session_state.get("pg.model")
     if got is None or model is None:
         return

@@ -17,7 +17,7 @@ import base64
 import numpy as np
 import streamlit as st
 
-from ui.canvas_component import canvas_component
+from ui.canvas_component import CanvasPart
 from ui.chart_style import TEST_STROKE, TRAIN_STROKE
 
 _BODY = r"""  if (!state.bound) {
@@ -108,7 +108,7 @@ _BODY = r"""  if (!state.bound) {
 
 _CSS = ".pgmap { width: 100%; line-height: 0; } .pgmap canvas { display: block; }"
 
-_component = canvas_component("playground_map_canvas", "pgmap", _BODY, _CSS)
+PART = CanvasPart("map", "pgmap", _BODY, _CSS)
 
 
 def _ticks(low: float, high: float) -> list[float]:
@@ -141,11 +141,6 @@ def map_data(rgb: np.ndarray, box_x, box_y, points_X, point_colors, is_test, pal
         "ticks_y": _ticks(*map(float, box_y)), "mode": mode, "font": font, "mark": mark, "max_vh": max_vh,
         "train_stroke": TRAIN_STROKE, "test_stroke": TEST_STROKE,
     }
-
-
-def map_canvas(data: dict, *, key: str, on_click) -> dict | None:
-    """Draw the map (`map_data`); `on_click()` runs on a click (read the point with `clicked(key)`)."""
-    return _component(data=data, key=key, on_click_change=on_click)
 
 
 def clicked(key: str) -> dict | None:

@@ -16,7 +16,7 @@ from ui.curves_canvas import curves_data, probability_bars, value_bars
 from ui.diagram_canvas import diagram_data
 from ui.display import shown
 from ui.figure import named
-from ui.i18n import plain, t
+from ui.i18n import t
 from ui.map_canvas import map_data
 
 MAP_PX = 330
@@ -34,22 +34,19 @@ def class_names(data: "pg.DataBundle", units: int) -> list[str]:
     return names[:units]
 
 
-STATUS_SEPARATOR = "&nbsp;&nbsp;·&nbsp; "  # the one breakable space is after the dot
+def status_parts(model, latest: dict) -> list[list[str]]:
+    """Epoch counter, losses and accuracies of the last update (`latest`) as [label, number] pairs.
 
-
-def status_line(model, latest: dict) -> str:
-    """Epoch counter, losses and accuracies of the last update (`latest`), as a Markdown heading.
-
-    Each "label **number**" is one `:gray[...]` span, which `ui.presenter`'s CSS keeps on one line (and in the
-    heading's colour): where the line is too narrow (1024 px, Chinese) it wraps between the parts, never inside
-    one, so every number stays readable with its label."""
-    parts = [f"{t('common.epoch')} **{model.epochs_trained}**"]
+    The live view (`ui.live_canvas`) shows each pair as "label **number**" kept on one line: where the line is
+    too narrow (1024 px, Chinese) it wraps between the pairs, never inside one, so every number stays readable
+    with its label."""
+    parts = [[t("common.epoch"), str(model.epochs_trained)]]
     if "loss" in latest:
-        parts += [f"{t('pg.train_loss')} **{latest['loss']:.4f}**", f"{t('pg.test_loss')} **{latest['val_loss']:.4f}**"]
+        parts += [[t("pg.train_loss"), f"{latest['loss']:.4f}"], [t("pg.test_loss"), f"{latest['val_loss']:.4f}"]]
     if "accuracy" in latest:
-        parts += [f"{t('pg.train_accuracy')} **{latest['accuracy']:.1%}**",
-                  f"{t('pg.test_accuracy')} **{latest['val_accuracy']:.1%}**"]
-    return "#### " + STATUS_SEPARATOR.join(f":gray[{part}]" for part in parts)
+        parts += [[t("pg.train_accuracy"), f"{latest['accuracy']:.1%}"],
+                  [t("pg.test_accuracy"), f"{latest['val_accuracy']:.1%}"]]
+    return parts
 
 
 def class_probabilities(out: np.ndarray) -> np.ndarray:
@@ -148,9 +145,9 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, d
         probs, names, true_class = [1 - p, p], list(data.ds.target_names)[:2], int(true)
     elif problem == "multilabel":
         probs, names, true_class = np.clip(out, 0, 1), class_names(data, units), None
-        # Label names may be a CSV's own column names: shown as typed, never as Markdown.
-        caption += " · " + t("pg.true_labels", labels=plain(", ".join(
-            charts.display_name(n) for n, v in zip(names, true, strict=True) if v)) or "-")
+        # Label names may be a CSV's own column names: shown as typed (the live view sets them as text).
+        caption += " · " + t("pg.true_labels", labels=", ".join(
+            charts.display_name(n) for n, v in zip(names, true, strict=True) if v) or "-")
     else:
         probs, names, true_class = np.clip(out, 0, 1), class_names(data, units), int(true)
     return caption, probability_bars(probs, names, true_class)
@@ -158,11 +155,12 @@ def picked_point(model, data: "pg.DataBundle", units: int, pick) -> tuple[str, d
 
 @dataclass
 class LiveView:
-    """What one tick draws: the status line, the diagram (canvas data for `ui.diagram_canvas`), the map (canvas
+    """What one tick draws: the status line ({"parts": `status_parts`, "notes": lines of text}), the diagram
+    (canvas data for `ui.diagram_canvas`), the map (canvas
     data for `ui.map_canvas`, or a Vega figure for multi-label and one-input data, or None), the per-class maps
     below (a Vega figure, or None), and the curves with the picked point's bars (`ui.curves_canvas` data)."""
 
-    text: str
+    status: dict
     diagram: dict
     map_data: dict | None
     map_figure: charts.Figure | None
@@ -268,5 +266,5 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
         notes.append(t("pg.strongest_links", shown=charts.MAX_LINKS, total=weights))
     if not data.is_2d and data.X_train.shape[1] > 1:
         notes.append(t("pg.no_map", n=data.X_train.shape[1]))
-    text = status_line(model, latest) + "\n\n" + "  \n".join(f":gray[{note}]" for note in notes)
-    return LiveView(text, diagram, canvas, map_figure, charts.combine([extra]) if extra else None, curves)
+    status = {"parts": status_parts(model, latest), "notes": notes}
+    return LiveView(status, diagram, canvas, map_figure, charts.combine([extra]) if extra else None, curves)

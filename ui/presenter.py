@@ -2,7 +2,7 @@
 
 One screen: the title, the controls, the diagram and the map fit 1024x768 and 1280x720 with the sidebar open
 (tighter padding and title; the status line wraps between its parts, each "label number" kept on one line, see
-`ui.playground_view.status_line`). Presenter mode
+`ui.live_canvas`). Presenter mode
 (field "presenter", in the URL): no sidebar, larger type for the back row; the map and its points grow through
 `ui.playground_view.map_canvas_data`.
 """
@@ -14,9 +14,6 @@ _ONE_SCREEN_CSS = """
 [data-testid="stMainBlockContainer"] h1 { font-size: 1.4rem; padding: 0; line-height: 1.3; }
 .st-key-pg_side [class*="st-key-pg_layer_"] { flex-wrap: nowrap !important; gap: 0.1rem; }
 .st-key-pg_live h4 { font-size: 1.05rem; padding: 0.1rem 0; }
-.st-key-pg_live h4 .stMarkdownColoredText { color: inherit !important; white-space: nowrap; }
-.st-key-pg_live [data-testid="stMarkdownContainer"] p { white-space: nowrap; overflow: hidden;
-                                                        text-overflow: ellipsis; }
 .st-key-pg_live [data-stale='true'] { opacity: 1 !important; transition: none !important; }
 .st-key-pg_side [data-testid="stMarkdownContainer"] p { margin: 0; }
 """
@@ -38,7 +35,7 @@ _PRESENTER_CSS = """
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 0.8rem; }
 [data-testid="stHeader"], [data-testid="stMainBlockContainer"] h1 { display: none; }
 .st-key-pg_live h4 { font-size: 1.6rem; }
-.st-key-pg_live [data-testid="stMarkdownContainer"] p { font-size: 1.2rem; }
+.st-key-pg_live .pgstatus p { font-size: 1.2rem; }
 .st-key-pg_controls button p, .st-key-pg_side p { font-size: 1.25rem; }
 """
 

@@ -123,8 +123,11 @@ def _scrubbed() -> None:
     if model is None:
         return
     epoch = int(st.session_state[SCRUB_KEY])
-    if epoch in (st.session_state.get("tl.scrub_set") or [])[:-1]:
-        return  # a slider the browser had not redrawn since, sent back with a click elsewhere
+    if epoch in (st.session_state.get("tl.scrub_set") or []):
+        # A value a full run set: the browser echoes it with its next message, or sends back a slider it had not
+        # redrawn since with a click elsewhere. Neither is a move; taken as one, a Pause that landed while a tick
+        # trained showed the checkpoint before it instead of the live model (the balancer journey caught it).
+        return
     st.session_state["pg.playing"] = False
     log = log_for(model)
     epochs = log.epochs

@@ -91,15 +91,18 @@ _APP_IDLE = """() => {
   const main = document.querySelector('[data-testid="stMainBlockContainer"]');
   return !!main && !!main.querySelector('[data-testid="stElementContainer"]')
     && !document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')
-    && !document.querySelector('[data-testid="stSkeleton"]');
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('.stBidiComponentRegular')].every(e => e.childElementCount > 0);
 }"""
 
 
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script and drawn every element.
 
-    Idle means: something rendered, no running indicator (its text is "Stop", not "Running") and no
-    skeleton placeholders (lazily loaded elements such as data frames). Checked twice, 0.3 s apart, so the
+    Idle means: something rendered, no running indicator (its text is "Stop", not "Running"), no
+    skeleton placeholders (lazily loaded elements such as data frames) and no custom component still empty (a
+    components v2 module loads after the run that sends it: on a fresh page the live view draws ~0.1 s after
+    the indicator goes). Checked twice, 0.3 s apart, so the
     gap between the first elements and the indicator appearing is not mistaken for the end.
     Do not call it while a page trains on a timer (a ticking fragment keeps the indicator on).
     """

@@ -9,7 +9,7 @@ from tests.browser.conftest import PLAY, screenshot, wait_for_app
 from tests.browser.test_layout import SIZES
 from tests.browser.test_playground import STATUS, hover_tooltip
 
-CURVES = ".st-key-pg_curves canvas"
+CURVES = ".pgcurves canvas"
 
 # The canvas's box against its column's: a canvas sized from its column fills it and never reaches past it.
 MEASURE = """(sel) => {
@@ -46,7 +46,7 @@ def test_the_curves_fill_their_column_redraw_in_place_and_answer_a_hover(page, s
     page.get_by_role("button", name=PLAY).click()
     page.get_by_role("button", name="Pause").wait_for(timeout=30_000)
     page.wait_for_function("() => /epoch\\s*[1-9]/.test(document.querySelector("
-                           "'[data-testid=\"stMarkdownContainer\"] h4')?.innerText)", timeout=30_000)
+                           "'.pgstatus h4')?.innerText)", timeout=30_000)
     start = epoch(page)
     page.wait_for_timeout(2500)
     assert epoch(page) > start

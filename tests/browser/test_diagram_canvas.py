@@ -12,8 +12,8 @@ from ui import playground as pg
 from ui import playground_view as view
 from ui.state import FIELDS
 
-DIAGRAM = ".st-key-pg_diagram canvas"
-EDITOR = ".st-key-pg_diagram .pgdiagram-edit"
+DIAGRAM = ".pgdiagram canvas"
+EDITOR = ".pgdiagram .pgdiagram-edit"
 URL = "/Playground?dataset=spiral&hidden=3&acts=tanh"
 CONFIG = {field.name: field.default for field in FIELDS} | {"dataset": "spiral", "hidden": (3,), "acts": ("tanh",)}
 
@@ -36,7 +36,7 @@ def link_xy(page, layer: int, src: int, dst: int) -> tuple[float, float]:
 
 def shown_map(page) -> np.ndarray:
     """The map's colours as the page got them (the map component's data)."""
-    rgb = page.evaluate("() => document.querySelector('.st-key-pg_map .pgmap').__state.data.rgb")
+    rgb = page.evaluate("() => document.querySelector('.pgmap').__state.data.rgb")
     return np.frombuffer(base64.b64decode(rgb), np.uint8).astype(int)
 
 
@@ -60,7 +60,7 @@ def test_a_click_on_a_neuron_shows_its_map_and_its_bias_is_typed_on_the_diagram(
     wait_for_map(page, expected_map(model, data))
     (x, y), _ = node_xy(page, 1, 1)
     page.mouse.move(x, y)
-    tip = page.locator(".st-key-pg_diagram .pgdiagram-tip")
+    tip = page.locator(".pgdiagram .pgdiagram-tip")
     assert "hidden layer 1 #2" in tip.inner_text() and f"bias {model.layers[0].b[1]:.4f}" in tip.inner_text()
     page.mouse.click(x, y)
     page.locator(NOTE).filter(has_text="neuron #2 of layer 1").wait_for(timeout=30_000)
@@ -100,7 +100,7 @@ def test_a_weight_typed_on_a_link_changes_the_prediction_as_the_engine_computes(
     model.set_weights(weights)
     wait_for_map(page, expected_map(model, data))  # the decision map of the model with that weight
     page.mouse.move(*link_xy(page, 1, 2, 0))
-    assert "weight -1.7500" in page.locator(".st-key-pg_diagram .pgdiagram-tip").inner_text()
+    assert "weight -1.7500" in page.locator(".pgdiagram .pgdiagram-tip").inner_text()
     assert page.locator('[data-testid="stException"]').count() == 0
 
 

@@ -12,7 +12,7 @@ def key(name: str) -> str:
     return ".st-key-" + name.replace(".", "-")
 
 
-STATUS = "[data-testid='stMarkdownContainer'] h4"  # the line above the live chart: epoch, losses, accuracies
+STATUS = ".pgstatus h4"  # the line above the live chart: epoch, losses, accuracies
 
 
 def metric_value(page, label: str) -> str:
@@ -77,7 +77,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     epochs = int(re.sub(r"\D", "", metric_value(page, "epoch")))
     assert epochs > 0
     # Live and never blank: in no animation frame is the map or a neuron's map missing while it trains.
-    blank, counts, total = blank_chart_frames(page, f"{key('pg_map')} canvas", 3.0)
+    blank, counts, total = blank_chart_frames(page, ".pgmap canvas", 3.0)
     assert len(counts) >= 10 and min(counts) < 0.95 * total  # frames were seen, and the chart draws on its canvas
     assert int(re.sub(r"\D", "", metric_value(page, "epoch"))) > epochs  # ...while it kept training
     assert blank == 0, f"{blank} of {len(counts)} frames had part of the live chart missing"
@@ -86,7 +86,7 @@ def test_build_train_past_90_percent_and_share(page, server_url, browser):
     page.get_by_role("button", name=PLAY).wait_for(timeout=30_000)
 
     # The curves are hoverable: somewhere over the loss curve the pointer gets the epoch and the loss.
-    assert hover_tooltip(page, f"{key('pg_charts')} canvas", "loss"), "no tooltip over the loss curve"
+    assert hover_tooltip(page, ".pgcurves canvas", "loss"), "no tooltip over the loss curve"
 
     # Share: the address bar holds the experiment; the "copy link" box shows the same parameters.
     query = parse_qs(urlparse(page.url).query)

@@ -11,9 +11,9 @@ from tests.browser.conftest import PLAY, wait_for_app
 from ui.playground import make_bundle
 from ui.state import FIELDS
 
-MAP = ".st-key-pg_map canvas"
+MAP = ".pgmap canvas"
 STATUS = ".st-key-pg_live h4"
-NOTE = ".st-key-pg_live [data-testid='stMarkdownContainer'] p"
+NOTE = ".pgstatus p"
 
 
 def default_bundle(dataset: str = "spiral"):
@@ -28,7 +28,7 @@ def open_playground(page, url: str, width: int, height: int):
     page.goto(url)
     wait_for_app(page)
     page.locator(MAP).wait_for(timeout=90_000)
-    page.locator(".st-key-pg_diagram canvas").wait_for(timeout=90_000)
+    page.locator(".pgdiagram canvas").wait_for(timeout=90_000)
 
 
 def map_pixel(page, x1: float, x2: float, box) -> tuple[float, float]:
@@ -52,7 +52,7 @@ def test_controls_diagram_and_map_fit_one_screen(page, server_url, width, height
     inside = []
     for selector in (".st-key-pg_play button", ".st-key-pg_step button", ".st-key-pg_reset button", STATUS,
                      ".st-key-w-step_add_layer button", ".st-key-w-step_remove_layer button",
-                     ".st-key-w-more-2 button", ".st-key-pg_diagram canvas", MAP):
+                     ".st-key-w-more-2 button", ".pgdiagram canvas", MAP):
         b = page.locator(selector).first.bounding_box()
         inside.append((selector, b is not None and b["x"] >= 0 and b["y"] >= 0
                        and b["x"] + b["width"] <= width and b["y"] + b["height"] <= height))

@@ -9,7 +9,7 @@ from tests.browser.conftest import wait_for_app
 STATUS = ".st-key-pg_live h4"
 MEASURE = """(sel) => {
   const h = document.querySelector(sel), box = h.getBoundingClientRect();
-  const parts = [...h.querySelectorAll('.stMarkdownColoredText')].map(p => {
+  const parts = [...h.querySelectorAll('.pgstatus-part')].map(p => {
     const r = p.getBoundingClientRect(), range = document.createRange();
     range.selectNodeContents(p);
     const lines = new Set([...range.getClientRects()].filter(q => q.width > 0).map(q => Math.round(q.bottom)));
@@ -18,7 +18,7 @@ MEASURE = """(sel) => {
   const bottom = s => document.querySelector(s).getBoundingClientRect().bottom;
   return {scroll: h.scrollWidth, client: h.clientWidth, left: box.left, right: box.right, parts,
           overflow: getComputedStyle(h).textOverflow,
-          diagram: bottom('.st-key-pg_diagram canvas'), map: bottom('.st-key-pg_map canvas')};
+          diagram: bottom('.pgdiagram canvas'), map: bottom('.pgmap canvas')};
 }"""
 
 
@@ -27,7 +27,7 @@ def test_every_number_of_the_status_line_is_readable(page, server_url, lang):
     page.set_viewport_size({"width": 1024, "height": 768})
     page.goto(f"{server_url}/Playground?dataset=spiral&lang={lang}")
     wait_for_app(page)
-    page.locator(".st-key-pg_map canvas").wait_for(timeout=90_000)
+    page.locator(".pgmap canvas").wait_for(timeout=90_000)
     page.locator(".st-key-pg_step button").first.click()  # one epoch: the line then has all five numbers
     page.wait_for_function("(sel) => /%/.test(document.querySelector(sel).textContent)", arg=STATUS,
                            timeout=30_000)

@@ -5,7 +5,7 @@ import re
 
 from tests.browser.conftest import key_button, screenshot, wait_for_app
 
-STATUS = "[data-testid='stMarkdownContainer'] h4"
+STATUS = ".pgstatus h4"
 CANVAS = ".st-key-pg_live canvas"
 
 

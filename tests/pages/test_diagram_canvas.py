@@ -77,7 +77,7 @@ def state(monkeypatch):
 
 
 def send(state, payload):
-    state[hands_on.DIAGRAM_KEY] = {"event": payload}
+    state[hands_on.VIEW_KEY] = {"event": payload}
     hands_on.on_diagram_event()
 
 

@@ -58,26 +58,37 @@ def component_data(at, key: str) -> dict:
     return json.loads(found[0].proto.json)
 
 
+def view_part(at, part: str) -> dict | None:
+    """One part ("status", "diagram", "map", "curves") of the live view (`ui.live_canvas`) as this run sent it: the
+    one component, or, around a Vega map, the one of its three that draws the part."""
+    import json
+
+    views = [json.loads(e.proto.json) for e in _elements(at, "bidi_component") if e.key.startswith("pg_view")]
+    assert views, [element.key for element in _elements(at, "bidi_component")]
+    drawn = [view[part] for view in views if view[part] is not None]
+    assert len(drawn) <= 1
+    return drawn[0] if drawn else None
+
+
 def map_data(at) -> dict:
     """The canvas map's data (`ui.map_canvas.map_data`) as this run sent it."""
-    return component_data(at, "pg_map")
+    return view_part(at, "map")
 
 
 def diagram_data(at) -> dict:
     """The canvas diagram's data (`ui.diagram_canvas.diagram_data`) as this run sent it."""
-    return component_data(at, "pg_diagram_canvas")
+    return view_part(at, "diagram")
 
 
 def curves_shown(at) -> dict:
     """The curves canvas's data (`ui.curves_canvas.curves_data`) as this run sent it."""
-    return component_data(at, "pg_curves")
+    return view_part(at, "curves")
 
 
 def status(at) -> str:
     """The status line above the live chart (epoch, losses, accuracies)."""
-    lines = [m.value for m in at.markdown if m.value.startswith("#### ")]
-    assert len(lines) == 1
-    return lines[0]
+    line = view_part(at, "status")
+    return "  ·  ".join(f"{label} **{value}**" for label, value in line["parts"]) + "\n\n" + "\n".join(line["notes"])
 
 
 def test_default_page_builds_the_default_network_and_shows_live_views():
