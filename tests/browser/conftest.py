@@ -99,11 +99,11 @@ _APP_IDLE = """() => {
 def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     """Wait until Streamlit has finished running the script and drawn every element.
 
-    Idle means: something rendered, no running indicator (its text is "Stop", not "Running"), no
-    skeleton placeholders (lazily loaded elements such as data frames) and no custom component still empty (a
-    components v2 module loads after the run that sends it: on a fresh page the live view draws ~0.1 s after
-    the indicator goes). Checked twice, 0.3 s apart, so the
-    gap between the first elements and the indicator appearing is not mistaken for the end.
+    Idle means: something rendered, no running indicator (its text is "Stop", not "Running"), no skeleton
+    placeholders (lazily loaded elements such as data frames) and no mounted custom component still empty (a
+    components v2 module loads after the run that sends it). Checked twice, 0.3 s apart, so the gap between the
+    first elements and the indicator appearing is not mistaken for the end. A component not mounted yet is not
+    seen: read the Playground's counter after a navigation with `wait_for_playground_status`.
     Do not call it while a page trains on a timer (a ticking fragment keeps the indicator on).
     """
     page.wait_for_selector('[data-testid="stApp"]', timeout=timeout_ms)
@@ -163,6 +163,13 @@ PLAYGROUND_STATUS_JS = """() => {
 def playground_status(page) -> list[str]:
     """[epochs, train loss, test loss, ...] as the Playground shows them (only the epochs before training)."""
     return page.evaluate(PLAYGROUND_STATUS_JS)
+
+
+def wait_for_playground_status(page, timeout_ms: int = 30_000) -> list[str]:
+    """`playground_status` once the live view has drawn its epoch counter. On a fresh page the view (a custom
+    component) draws 0.03-2 s after the run ends, longer than `wait_for_app` settles under two replicas' load."""
+    page.wait_for_function(f"() => /^[0-9]+$/.test(({PLAYGROUND_STATUS_JS})()[0] ?? '')", timeout=timeout_ms)
+    return playground_status(page)
 
 
 # Per animation frame, the pixels of a chart's canvas that nothing is drawn on (transparent or pure white; every

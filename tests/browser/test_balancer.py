@@ -18,6 +18,7 @@ from tests.browser.conftest import (
     playground_status,
     wait_for_app,
     wait_for_charts,
+    wait_for_playground_status,
 )
 
 REPLICA_PORTS = [8671, 8672]
@@ -130,9 +131,7 @@ def test_a_saved_run_continues_on_the_other_replica_from_its_resume_link(balance
         page.goto(BALANCER + resume)  # through the balancer: the cookie's replica is gone, so the other one
         wait_for_app(page)
         assert replica_of(context) != on
-        # The live view is a custom component whose module loads after the run on a fresh page: wait for its
-        # counter to be drawn (under the load of two replicas that can take longer than wait_for_app's settle).
-        page.wait_for_function(f"() => /^[0-9]+$/.test(({PLAYGROUND_STATUS_JS})()[0] ?? '')", timeout=30_000)
+        wait_for_playground_status(page)  # the fresh page's live view draws after the run
         assert epochs(page) == saved_epochs  # restored from the shared database
         assert play_and_train(page, above=saved_epochs) > saved_epochs  # and it continues from there
     finally:
