@@ -109,10 +109,11 @@ with st.container(key="pg_controls", horizontal=True, vertical_alignment="center
 
 @st.fragment(run_every=TICK_SECONDS if pg.is_playing() else timeline.replay_seconds())
 def live_view() -> None:
-    """One tick: train `epochs_per_tick` epochs (while playing), then redraw everything that shows the model.
+    """One tick: train (while playing), then redraw everything that shows the model.
 
     One element per tick (each element makes the browser re-render the page again): the status line, the
-    diagram, the map and the curves with the picked point's bars are one component (ui.live_canvas).
+    diagram, the map and the curves with the picked point's bars are one component (ui.live_canvas), which
+    also plays back the tick's earlier frames (ui.tick_policy).
     """
     with tick_policy.TICK_LOCK:  # sessions take turns at a tick's work (ui/tick_policy: the convoy effect)
         _tick()
@@ -126,17 +127,24 @@ def _tick() -> None:
         return
     if st.session_state.pop(hands_on.EDITED_KEY, False):
         st.rerun()  # a click changed the data: the whole page shows the edited set (count, undo, download)
-    if pg.is_playing() and not pg.train(epochs_allowed(current_config()["epochs_per_tick"])):
+
+    def current_view(curves: bool = True):
+        return view.live_view(model, data, current_config(),
+                              history=st.session_state.get("pg.history") or pg.empty_history(),
+                              latest=timeline.shown_latest(st.session_state.get("pg.latest") or {}),
+                              pick=hands_on.current_pick(data),
+                              class_maps=bool(st.session_state.get("pg_class_maps")),
+                              mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
+                              neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
+                              marker_epoch=timeline.marker_epoch(), link=st.session_state.get(hands_on.LINK_KEY),
+                              curves=curves)
+
+    frames = []  # the model between this tick's updates, played back before the last (ui/tick_policy)
+    if pg.is_playing() and not pg.train(epochs_allowed(current_config()["epochs_per_tick"]),
+                                        on_frame=lambda: frames.append(current_view(curves=False))):
         st.rerun()  # paused by divergence: a full run stops the timer and shows the message
-    live = view.live_view(model, data, current_config(),
-                          history=st.session_state.get("pg.history") or pg.empty_history(),
-                          latest=timeline.shown_latest(st.session_state.get("pg.latest") or {}),
-                          pick=hands_on.current_pick(data),
-                          class_maps=bool(st.session_state.get("pg_class_maps")),
-                          mode="edit" if st.session_state.get(hands_on.MODE_KEY) else "pick",
-                          neuron=st.session_state.get(hands_on.NEURON_KEY), presenter=presenter,
-                          marker_epoch=timeline.marker_epoch(), link=st.session_state.get(hands_on.LINK_KEY))
-    show_live(live, vega_chart=live_chart)  # one component: status line, diagram, map, curves (ui.live_canvas)
+    live = current_view()
+    show_live(live, vega_chart=live_chart, frames=frames)  # one component: status, diagram, map, curves
     if live.below is not None:  # per-class maps (Vega), when switched on
         with st.container(key="pg_charts"):
             live_chart(live.below, key="pg_charts_chart")

@@ -11,6 +11,11 @@ A part is `CanvasPart(name, css_class, body_js, css, extra_html)`. Its `body_js`
 `state` (kept on `root` across runs), and must set `state.draw`. The frame makes each part's element once (later
 runs only hand it new data, so no canvas is ever remounted), hides a part whose data is None, calls
 `state.draw()` for every run, and redraws on resize.
+
+Playback: a run's data may hold `frames`, earlier states of the same view (each a dict like the data itself,
+oldest first; what a frame lacks, a part or a key of one, is the run's own). The frame draws the first at once and the rest, the run's own data last, evenly over the time
+the runs have been coming apart (smoothed, within PLAYBACK_MS), so three frames a run look like three runs; a
+new run's data cancels what is left of the last one's. Data without frames (paused, a click) draws at once.
 """
 
 from dataclasses import dataclass
@@ -29,6 +34,8 @@ class CanvasPart:
     extra_html: str = ""
     canvas: bool = True
 
+
+PLAYBACK_MS = (30, 400)  # the time a run's frames are spread over: the measured gap between runs, within this
 
 _PART = """
   (function () {
@@ -69,12 +76,39 @@ def canvas_view(name: str, layout_html: str, parts: list[CanvasPart], css: str):
           f"    view.innerHTML = {layout_html!r};",
           "    parentElement.appendChild(view);",
           "  }",
+          "  const render = (all) => {",
           "  view.className = 'pgview' + (all.layout ? ' pgview-' + all.layout : '');"]
     for part in parts:
         js.append(_PART % {"name": part.name, "cell": part.css_class + "-cell", "cls": part.css_class,
                            "canvas": "<canvas></canvas>" if part.canvas else "", "extra": part.extra_html,
                            "body": part.body_js})
-    js.append("}")
+    low, high = PLAYBACK_MS
+    js.append(f"""  }};
+  const play = view.__play || (view.__play = {{ timers: [], last: null, gap: null }});
+  play.timers.forEach(clearTimeout);
+  play.timers = [];
+  const frames = all.frames || [];
+  if (!frames.length) {{ play.last = null; render(all); return; }}
+  const now = performance.now();
+  if (play.last !== null) {{
+    const gap = Math.min(Math.max(now - play.last, {low}), {high});
+    play.gap = play.gap === null ? gap : play.gap + 0.3 * (gap - play.gap);
+  }}
+  play.last = now;
+  // What a frame does not hold is the run's own (ui.live_canvas._changed), one level down.
+  const filled = (frame) => {{
+    const out = {{ ...all }};
+    for (const [name, value] of Object.entries(frame)) {{
+      const own = all[name];
+      out[name] = value && own && typeof value === 'object' && !Array.isArray(value) ? {{ ...own, ...value }} : value;
+    }}
+    return out;
+  }};
+  const sequence = [...frames.map(filled), all];
+  const step = (play.gap ?? 100) / sequence.length;
+  render(sequence[0]);
+  sequence.slice(1).forEach((frame, i) => play.timers.push(setTimeout(() => render(frame), step * (i + 1))));
+}}""")
     # Not in a shadow root: the canvases stay in the page's DOM, where browser tests and the benchmark find them.
     return st.components.v2.component(name, js="\n".join(js), css=css + "".join(p.css for p in parts),
                                       isolate_styles=False)

@@ -4,6 +4,8 @@ Palette: Okabe-Ito (colour-blind safe). Binary maps run orange (class 0) to blue
 a weight's sign is blue (+) or orange (-) in every chart.
 """
 
+import functools
+
 import altair as alt
 import numpy as np
 
@@ -22,9 +24,12 @@ FONT_SIZE = 14  # readable on a classroom projector
 LESSON_FONT_SIZE = 15  # the lessons' function plots (one chart per row, larger)
 
 
+@functools.lru_cache(maxsize=64)
 def hex_to_rgb(color: str) -> np.ndarray:
-    """"#RRGGBB" -> (3,) floats in 0..1."""
-    return np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) / 255.0
+    """"#RRGGBB" -> (3,) floats in 0..1, read-only (one array per colour: maps colour every tick)."""
+    rgb = np.array([int(color[i:i + 2], 16) for i in (1, 3, 5)], dtype=float) / 255.0
+    rgb.setflags(write=False)
+    return rgb
 
 
 def class_color(index: int) -> str:

@@ -246,7 +246,7 @@ def node_map_colors(maps, output: bool) -> list[np.ndarray]:
             field_colors(maps[i], "single", color=class_color(i)) for i in range(n)]
     scale = np.abs(maps).reshape(n, -1).max(axis=1)
     normalised = maps / np.where(scale > 0, scale, 1.0)[:, None, None]
-    return [field_colors(normalised[i], "regression", value_domain=(-1.0, 1.0)) for i in range(n)]
+    return list(field_colors(normalised, "regression", value_domain=(-1.0, 1.0)))  # one call for the column
 
 
 def _node_fields(node_maps, sizes, centres, node_px: float) -> pd.DataFrame | None:

@@ -70,11 +70,36 @@ def view_data(live, parts=("status", "diagram", "map", "curves")) -> dict:
     return data
 
 
-def show_live(live, *, vega_chart) -> None:
-    """Draw the live view; `vega_chart(figure, key)` draws a Vega map (multi-label data, one input)."""
+def _changed(frame: dict, last: dict) -> dict:
+    """A frame's data without what it shares with the run's last data (the data points, names, layout): the
+    component fills each part's missing keys from `last` (one level down), and the tick sends less.
+
+    >>> _changed({"map": {"rgb": "a", "points": [1]}, "curves": None, "layout": None},
+    ...          {"map": {"rgb": "b", "points": [1]}, "curves": {"x": 1}, "layout": None})
+    {'map': {'rgb': 'a'}}
+    """
+    changed = {}
+    for name, value in frame.items():
+        if value is None or value == last.get(name):
+            continue  # no such part in a frame (the curves), or the same as the last
+        if isinstance(value, dict) and isinstance(last.get(name), dict):
+            value = {key: item for key, item in value.items() if item != last[name].get(key)}
+        changed[name] = value
+    return changed
+
+
+def show_live(live, *, vega_chart, frames=()) -> None:
+    """Draw the live view; `vega_chart(figure, key)` draws a Vega map (multi-label data, one input).
+
+    `frames`: LiveViews of the model earlier in this tick, oldest first, played back before `live`
+    (`ui.canvas_component`); built with `curves=False`, they show the tick's last curves (a slow summary: a
+    tick's epochs are a pixel of them). A Vega map cannot be played back, so with one only `live` is drawn."""
     key = hands_on.VIEW_KEY  # the diagram's events and the map's clicks come back under this key
     if live.map_data is not None or live.map_figure is None:
-        _component(data=view_data(live), key=key, on_event_change=hands_on.on_diagram_event,
+        data = view_data(live)
+        if frames:
+            data["frames"] = [_changed(view_data(frame), data) for frame in frames]
+        _component(data=data, key=key, on_event_change=hands_on.on_diagram_event,
                    on_click_change=hands_on.on_map_click)
         return
     _component(data=view_data(live, ("status",)), key=key + "_status")

@@ -13,6 +13,7 @@ optimizer's numbers, batch size, epochs per tick and regularization change in pl
 """
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -26,7 +27,7 @@ from ui import (
     tick_policy,
     timeline,  # the checkpoint each tick records (ui.timeline imports this module back)
 )
-from ui.challenges import after_train
+from ui.challenges import after_train, epochs_allowed
 from ui.data_edits import EDITS_KEY, apply_edits
 from ui.state import FIELDS_BY_NAME, MAX_HIDDEN_LAYERS, current_config, fields_with, session_key
 
@@ -309,16 +310,21 @@ def reset_model() -> None:
     st.session_state["pg.playing"] = False
 
 
-def train(epochs: int) -> bool:
-    """Train the session's model for `epochs` epochs and record the history; False (and paused) on divergence."""
+def train(epochs: int, on_frame: Callable[[], None] | None = None) -> bool:
+    """Train the session's model for one tick and record the history; False (and paused) on divergence.
+
+    `epochs` is the learner's epochs per update. On the live view's timer a tick is cut into frames
+    (`ui.tick_policy.frame_epochs`): each frame's epochs are recorded as an update of their own (history, test
+    loss, checkpoint, a challenge's stop) and `on_frame()` is called after every frame but the last, to draw the
+    model as it is then. A full run of the page (a Step, a click) trains `epochs` in one frame.
+    """
     model: Sequential | None = st.session_state.get("pg.model")
     cached = st.session_state.get("pg.bundle")
     if model is None or cached is None:
         return False
     data = cached[1]
-    config = current_config()
-    units = model.output_units
-    y_train = targets(data.train, units)
+    batch = current_config()["batch"]
+    y_train = targets(data.train, model.output_units)
     try:
         # One epoch first, to learn what an epoch costs (this thread's CPU, so other sessions on the GIL do not
         # count); then the tick policy's share (ui/tick_policy: more per tick when ticks are far apart, within a
@@ -326,19 +332,53 @@ def train(epochs: int) -> bool:
         interval = st.session_state.setdefault("pg.tick_clock", tick_policy.TickClock()).tick(time.monotonic())
         with tick_policy.TICK_LOCK:
             start = time.thread_time()
-            logs = model.fit(data.X_train, y_train, epochs=1, batch_size=config["batch"])
+            logs = model.fit(data.X_train, y_train, epochs=1, batch_size=batch)
             per_epoch = time.thread_time() - start
-            more = tick_policy.epochs_for_tick(epochs, interval, per_epoch,
-                                               live=is_playing() and tick_policy.timer_tick()) - 1
+        frames = tick_policy.frame_epochs(epochs, interval, per_epoch, live=is_playing() and tick_policy.timer_tick())
+        frames = _within(frames, epochs_allowed(sum(frames)))  # an active challenge's epoch budget
+        for index, count in enumerate(frames):
+            more = count - 1 if index == 0 else count  # the first frame holds the measured epoch
             if more > 0:
-                rest = model.fit(data.X_train, y_train, epochs=more, batch_size=config["batch"])
-                logs.epoch += rest.epoch
-                for name, values in rest.history.items():
-                    logs.history[name] += values
+                with tick_policy.TICK_LOCK:
+                    rest = model.fit(data.X_train, y_train, epochs=more, batch_size=batch)
+                if index == 0:
+                    logs.epoch += rest.epoch
+                    for name, values in rest.history.items():
+                        logs.history[name] += values
+                else:
+                    logs = rest
+            _record_update(model, data, logs)
+            if index < len(frames) - 1:
+                if not is_playing():
+                    break  # a challenge's goal or budget paused it
+                if on_frame is not None:
+                    on_frame()
     except TrainingDiverged as error:
         st.session_state["pg.playing"] = False
         st.session_state["pg.diverged"] = {"epoch": error.epoch, "lr": error.learning_rate}
         return False
+    return True
+
+
+def _within(frames: list[int], total: int) -> list[int]:
+    """`frames` (epochs each) cut to `total` epochs in all, at least the one epoch already trained.
+
+    >>> _within([5, 5, 5], 12), _within([5, 5, 5], 20), _within([5], 0)
+    ([5, 5, 2], [5, 5, 5], [1])
+    """
+    kept: list[int] = []
+    for count in frames:
+        count = min(count, total - sum(kept))
+        if count <= 0:
+            break
+        kept.append(count)
+    return kept or [1]
+
+
+def _record_update(model: Sequential, data: DataBundle, logs) -> None:
+    """After one update's epochs (`logs`, a History): the test loss, the history, the latest numbers, a
+    checkpoint, a challenge's stop condition."""
+    units = model.output_units
     # The test set is evaluated once per update (its last epoch), not after every epoch: the curve needs no
     # more, and it keeps the tick short. Other epochs hold NaN, which the chart skips.
     test = model.evaluate(data.X_test, targets(data.test, units), return_dict=True)
@@ -356,7 +396,6 @@ def train(epochs: int) -> bool:
                                      **{"val_" + name: value for name, value in test.items()}}
     timeline.record_checkpoint(model, st.session_state["pg.latest"])
     after_train()  # a challenge's stop condition: pause at its goal or epoch budget
-    return True
 
 
 def is_playing() -> bool:

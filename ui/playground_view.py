@@ -234,10 +234,11 @@ def picked_xy(data: "pg.DataBundle", pick: tuple[str, int]):
 def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, latest: dict,
               pick: tuple[str, int], class_maps: bool, mode: str = "pick", neuron=None,
               presenter: bool = False, marker_epoch: int | None = None,
-              link=None) -> LiveView:
+              link=None, curves: bool = True) -> LiveView:
     """Everything one tick shows. Layout: diagram and map side by side; curves and the picked point's bars below,
     per-class maps last. `marker_epoch`: an epoch to mark on the curves (the timeline's); `neuron` (layer,
-    unit) and `link` (layer, from, unit): ringed / outlined on the diagram (`ui.diagram_canvas.diagram_data`)."""
+    unit) and `link` (layer, from, unit): ringed / outlined on the diagram (`ui.diagram_canvas.diagram_data`).
+    `curves=False`: a frame played back before the tick's last (ui.tick_policy): no curves, no per-class maps."""
     units = model.output_units
     which, index = pick
     n = (data.train if which == "train" else data.test).n_examples
@@ -248,7 +249,7 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     if data.is_2d and data.ds.problem != "multilabel":
         canvas = map_canvas_data(model, data, units, config, picked=picked_xy(data, pick), mode=mode,
                                  neuron=neuron, presenter=presenter)
-        if class_maps and data.ds.problem == "multiclass" and units > 1:
+        if curves and class_maps and data.ds.problem == "multiclass" and units > 1:
             extra = boundary_figures(model, data, units, config, True)[1:]
     elif data.is_2d:
         map_figure = named("map", boundary_figures(model, data, units, config, class_maps)[0][1])
@@ -257,7 +258,7 @@ def live_view(model, data: "pg.DataBundle", config: dict, *, history: dict, late
     caption, bars = picked_point(model, data, units, pick)
     # marker_epoch: the epoch the timeline looks at (ui.timeline)
     curves = curves_data(history, marker_epoch=marker_epoch, bars=bars, presenter=presenter,
-                         accuracy=data.ds.problem != "regression", max_points=pg.CURVE_POINTS)
+                         accuracy=data.ds.problem != "regression", max_points=pg.CURVE_POINTS) if curves else None
     weights = sum(layer.W.size for layer in model.layers)
     notes = [f"{t('pg.point_title')}: {caption}"]
     if neuron is not None and canvas is not None:

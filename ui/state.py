@@ -69,8 +69,8 @@ FIELDS: tuple[Field, ...] = (
     Field("lr", "float", 0.003, "live", low=1e-6, high=100.0),
     Field("momentum", "float", 0.0, "live", low=0.0, high=0.99, step=0.01),
     Field("batch", "int", 10, "live", low=1, high=3000),
-    # Epochs per redraw: 30 at 4-8 redraws/s is 120-240 epochs/s (TF Playground: 1 epoch per frame, 60/s).
-    Field("epochs_per_tick", "int", 15, "live", low=1, high=100, step=1),
+    # Epochs per update (one frame drawn): 5 at 30 frames/s is 150 epochs/s (TF Playground: 1 per frame, 60/s).
+    Field("epochs_per_tick", "int", 5, "live", low=1, high=100, step=1),
     Field("reg", "str", "none", "live", choices=("none", "l1", "l2")),
     Field("reg_rate", "float", 0.001, "live", low=0.0, high=10.0),
     # view

@@ -1,33 +1,43 @@
-"""How many epochs one live training tick trains: fair sharing of a busy server.
+"""How many epochs one live training tick trains, and in how many frames: fair sharing of a busy server.
 
-A tick costs a fixed amount (the views, their encoding, Streamlit's messaging: ~30 ms of a core on the spiral)
-plus its epochs (~1.1 ms each). When many sessions share a replica, each session's ticks come further apart;
-training the same few epochs per tick would then spend most of the server on redraws. So while playing, a
-session trains more per tick the further apart its ticks are:
+A tick costs a fixed amount (Streamlit's run and messaging: ~23 ms of a core on the spiral, and in the browser a
+re-render of the whole page, ~50 ms of its main thread), a view per frame drawn (~7 ms) and its epochs (~1.1 ms
+each). The browser's re-render per run capped a session at ~15 runs/s whatever the server did
+(benchmarks/README.md), so a tick that has the time sends FRAMES_PER_TICK views, the model after each quarter of
+its epochs, and the live view plays them back spread over the time to the next tick (ui/canvas_component.py):
+four updates on the screen per run.
 
-    epochs = epochs_per_tick * clamp((interval / NOMINAL_INTERVAL) ** (1/2), 1, MAX_STRETCH)
+When many sessions share a replica, each session's ticks come further apart; training the same few epochs per
+tick would then spend most of the server on redraws. So while playing, a session trains more per tick the
+further apart its ticks are, and draws one frame instead of four once they are SINGLE_FRAME_INTERVAL apart:
 
-`interval` is the session's own measured wall time between ticks (smoothed). Alone (ticks every ~0.05 s, the
-default 15 epochs each: 20 updates/s, 300 epochs/s) this is the learner's setting; with ticks 0.2 s apart,
-twice as many; at most 4x, reached at 0.8 s. Epochs/s then fall as interval^(-1/2) while redraws fall as
-1/interval, until the cap, which keeps it from running away (more epochs lengthen every session's interval).
-The numbers come from issue 17's goal, ten sessions on one replica at >= 1 update/s and >= 60 epochs/s (TF
-Playground's one epoch per frame): at 1 s between ticks that is 60 epochs a tick, 4x the default 15. Simulated
-in tests/test_tick_policy.py (30 ms fixed, 1.1 ms an epoch, one core, ten sessions): 1.04 redraws/s and 62.5
-epochs/s each, against 2.15 and 32 with a fixed 15 epochs per tick; the cube root used before gave 41 epochs a
-tick there. Every session follows the same rule on its own
-measurements, so none is favoured. Only the fragment timer's ticks are stretched: a full run of the page (a
-click, a widget change) trains the learner's setting as it is. The training of one tick is also capped at TRAIN_CPU_BUDGET seconds of the
-script thread's own CPU time (`time.thread_time`): a big network still redraws and answers Pause, and other
-sessions' work on the same GIL does not count against this one (wall time would, and cut training under load).
+    epochs = epochs_per_tick * FRAMES_PER_TICK * clamp(interval / NOMINAL_INTERVAL, 1, MAX_STRETCH)
+
+`epochs_per_tick` is the learner's "epochs per update" (one frame). `interval` is the session's own measured
+wall time between ticks (smoothed). Alone (ticks every ~0.16-0.2 s, 4 frames of the default 5 epochs: 20-25
+updates/s, 100-125 epochs/s) this is the learner's setting; with ticks 0.32 s apart, twice as many (the
+session's epochs/s held); at most 3x, reached at 0.48 s. Beyond that epochs/s fall as 1/interval, and the cap
+keeps it from running away (more epochs lengthen every session's interval). The numbers come from issue 17's
+goal, ten sessions on one replica at >= 1 update/s and >= 60 epochs/s (TF Playground's one epoch per frame): at
+1 s between ticks that is 60 epochs a tick, 3x the default 20 of a tick. Simulated in tests/test_tick_policy.py
+(30 ms for a one-frame tick, 1.1 ms an epoch, one core, ten sessions): 1.04 redraws/s and 62.5 epochs/s each,
+against 1.92 and 38.5 with a fixed 20 epochs per tick. Every session follows the same rule on its own
+measurements, so none is favoured. Only the fragment timer's ticks are stretched and cut into frames: a full run
+of the page (a click, a widget change) trains the learner's setting as it is, in one frame. The training of one
+tick is also capped at TRAIN_CPU_BUDGET seconds of the script thread's own CPU time (`time.thread_time`): a big
+network still redraws and answers Pause, and other sessions' work on the same GIL does not count against this
+one (wall time would, and cut training under load).
 """
 
 import threading
 import time
 from dataclasses import dataclass
 
-NOMINAL_INTERVAL = 0.05  # s between ticks of one session alone (20 updates/s on the spiral)
-MAX_STRETCH = 4.0  # at most 4x the learner's epochs per tick
+NOMINAL_INTERVAL = 0.16  # s between ticks of one session alone (6 runs/s, 25 frames/s on the spiral)
+STRETCH_POWER = 1.0  # epochs per tick grow as the interval (epochs/s held): the cap is reached at 0.48 s
+MAX_STRETCH = 3.0  # at most 3x the learner's epochs per tick
+FRAMES_PER_TICK = 4  # views a tick sends while the server keeps up (the browser plays them back)
+SINGLE_FRAME_INTERVAL = 0.4  # s: ticks this far apart (a busy server) send one view, not FRAMES_PER_TICK
 TRAIN_CPU_BUDGET = 0.5  # s of the script thread's CPU for one tick's training at most
 SMOOTHING = 0.3  # weight of the newest interval in the running average
 PAUSE_GAP = 15.0  # s: a longer gap between ticks is a pause (or a reload), not a busy server
@@ -89,14 +99,14 @@ def stretch(interval: float | None) -> float:
     """The factor on the learner's epochs per tick for ticks `interval` s apart (1 until measured)."""
     if interval is None:
         return 1.0
-    return min(max((interval / NOMINAL_INTERVAL) ** 0.5, 1.0), MAX_STRETCH)
+    return min(max((interval / NOMINAL_INTERVAL) ** STRETCH_POWER, 1.0), MAX_STRETCH)
 
 
 def epochs_for_tick(requested: int, interval: float | None, per_epoch_cpu: float, live: bool = True) -> int:
     """Epochs to train this tick: `requested` stretched for sparse ticks (only while playing: `live`; a Step
     trains exactly what it asks), at most TRAIN_CPU_BUDGET / per_epoch_cpu, at least 1.
 
-    >>> epochs_for_tick(15, 0.05, 0.001), epochs_for_tick(15, 0.2, 0.001), epochs_for_tick(15, 0.8, 0.05)
+    >>> epochs_for_tick(15, 0.16, 0.001), epochs_for_tick(15, 0.32, 0.001), epochs_for_tick(15, 0.8, 0.05)
     (15, 30, 10)
     >>> epochs_for_tick(1, 10.0, 0.001, live=False)
     1
@@ -104,3 +114,21 @@ def epochs_for_tick(requested: int, interval: float | None, per_epoch_cpu: float
     wanted = requested * (stretch(interval) if live else 1.0)
     budget = TRAIN_CPU_BUDGET / max(per_epoch_cpu, 1e-6)
     return max(1, int(min(wanted, budget)))
+
+
+def frame_epochs(requested: int, interval: float | None, per_epoch_cpu: float, live: bool = True) -> list[int]:
+    """Epochs of each frame of this tick: while playing on the timer (`live`), `requested` per frame for
+    FRAMES_PER_TICK frames, stretched (`epochs_for_tick`) and in one frame once ticks are far apart; otherwise
+    one frame of `requested` (within the CPU budget). Never a frame of 0 epochs.
+
+    >>> frame_epochs(5, 0.16, 0.001), frame_epochs(5, 0.4, 0.001), frame_epochs(5, 2.0, 0.001)
+    ([5, 5, 5, 5], [50], [60])
+    >>> frame_epochs(5, 0.1, 0.001, live=False), frame_epochs(2, 0.1, 0.4)
+    ([5], [1])
+    """
+    if not live:
+        return [epochs_for_tick(requested, interval, per_epoch_cpu, live=False)]
+    total = epochs_for_tick(requested * FRAMES_PER_TICK, interval, per_epoch_cpu)
+    frames = 1 if interval is not None and interval >= SINGLE_FRAME_INTERVAL else min(FRAMES_PER_TICK, total)
+    base, extra = divmod(total, frames)
+    return [base + (1 if i < extra else 0) for i in range(frames)]

@@ -333,11 +333,16 @@ def test_changing_a_shipped_data_set_does_not_change_the_next_one():
 
 
 def _digest(ds: Dataset) -> str:
-    """A hash of every array and name of a data set: equal hashes mean bit-for-bit equal data."""
+    """A hash of every array and name of a data set: equal hashes mean equal data, floats to 10 decimals.
+
+    Not bit for bit: NumPy's exp picks a SIMD path by CPU, and its last bit differs between machines (measured:
+    gaussian_mix's targets and tshirt_demand's latents hashed differently on two runners of the same code)."""
     h = hashlib.sha256()
     arrays = [ds.X, ds.y] + [a for a in (ds.latent, ds.images) if a is not None]
     for a in arrays:
         a = np.ascontiguousarray(a)
+        if a.dtype.kind == "f":
+            a = np.round(a, 10) + 0.0  # + 0.0: -0.0 and 0.0 hash alike
         h.update(str(a.dtype).encode())
         h.update(str(a.shape).encode())
         h.update(a.tobytes())
@@ -345,35 +350,37 @@ def _digest(ds: Dataset) -> str:
     return h.hexdigest()[:16]
 
 
-# Pinned from the code before the registry refactor (issue 10): every set must stay the same arrays.
+# Pinned from the code before the registry refactor (issue 10): every set must stay the same arrays (re-pinned
+# with the rounding above on 2026-12-02, after checking that every set but the two exp-made ones still hashed
+# bit for bit).
 PINNED = {
-    "circle": "9de4e8a3c557e6b0",
-    "xor": "d3a29fd749d48c36",
-    "gaussians": "f53eaa034cb6716c",
-    "spiral": "7c2fb6f1ccc00803",
-    "moons": "977c893a5062a37a",
-    "multi_spiral": "ce943b5fff39f3d3",
-    "multi_spiral/k=3": "ce943b5fff39f3d3",
-    "multi_spiral/k=4": "65c73dde9f6ad7f2",
-    "multi_spiral/k=5": "f911530ece2c13b0",
-    "multi_spiral/k=6": "d3bf333c71d1ae3e",
-    "blobs": "221ca811372f7c01",
-    "blobs/k=2": "d1ded48a2e3a7329",
-    "blobs/k=3": "11163c8eef222158",
-    "blobs/k=4": "221ca811372f7c01",
-    "blobs/k=5": "b427c277e3976fb4",
-    "blobs/k=6": "187db8a38c8ee831",
-    "multilabel": "b426bfc39fa516a3",
-    "multilabel/k=2": "b5312235d0151ebf",
-    "multilabel/k=3": "b426bfc39fa516a3",
-    "multilabel/k=4": "39af42363755fba8",
-    "plane": "2dcaad676bce34ef",
-    "gaussian_mix": "37cc4ecb4358d2ab",
-    "house_price": "40e9b8bf4ade4792",
-    "line_1d": "fdc8293f5f619765",
-    "tshirt_price": "1f9a30027daeb875",
-    "tshirt_demand": "a86eb1b0caaa0c6e",
-    "coffee": "f7e66691e5fb6fa3",
+    "circle": "00b86a0bcac4e90c",
+    "xor": "14717886c81fed44",
+    "gaussians": "ee044c94f8304180",
+    "spiral": "9c87b2c83ec1894f",
+    "moons": "431c34fc32e7ccfe",
+    "multi_spiral": "5524430428ca98db",
+    "multi_spiral/k=3": "5524430428ca98db",
+    "multi_spiral/k=4": "588a06acb3709e59",
+    "multi_spiral/k=5": "8a761bdeabf52320",
+    "multi_spiral/k=6": "a0bbf8e541899ef2",
+    "blobs": "9c15be5d35b28c3a",
+    "blobs/k=2": "503960c9da9af209",
+    "blobs/k=3": "dccda475293f0fc2",
+    "blobs/k=4": "9c15be5d35b28c3a",
+    "blobs/k=5": "6149380eb20eca25",
+    "blobs/k=6": "211ce18b1c1efed0",
+    "multilabel": "6756371bec73b458",
+    "multilabel/k=2": "2b1b4ccbff79ba7b",
+    "multilabel/k=3": "6756371bec73b458",
+    "multilabel/k=4": "410560c148faa3d4",
+    "plane": "4e92eab752d14d7a",
+    "gaussian_mix": "eb2c0de98227f10a",
+    "house_price": "e39b298dbe643450",
+    "line_1d": "309bf7e0aa00a4e6",
+    "tshirt_price": "290a04930cd6a577",
+    "tshirt_demand": "9acba1a26a9d9cb3",
+    "coffee": "693563e1adb83420",
     "iris": "8201cccf467d92e0",
     "digits": "1841970a9c900838",
 }
@@ -396,7 +403,7 @@ def test_pins_cover_every_key_and_class_count():
 
 def test_the_classification_controls_are_bit_for_bit_the_pinned_ones():
     ds = make_dataset("blobs", n_points=333, noise=0.3, seed=5, classes=5, imbalance=0.4, label_noise=0.2)
-    assert _digest(ds) == "fdc1b80569c19000"
+    assert _digest(ds) == "383ebf4816204b24"
 
 
 def test_a_new_data_set_is_one_record(monkeypatch):
