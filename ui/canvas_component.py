@@ -105,7 +105,8 @@ def canvas_view(name: str, layout_html: str, parts: list[CanvasPart], css: str):
     return out;
   }};
   const sequence = [...frames.map(filled), all];
-  const step = (play.gap ?? 100) / sequence.length;
+  // Over 0.7 of the gap: a late timer (the main thread busy with the next run) must not be cancelled by it.
+  const step = 0.7 * (play.gap ?? 100) / sequence.length;
   render(sequence[0]);
   sequence.slice(1).forEach((frame, i) => play.timers.push(setTimeout(() => render(frame), step * (i + 1))));
 }}""")

@@ -14,9 +14,9 @@ further apart its ticks are, and draws one frame instead of four once they are S
     epochs = epochs_per_tick * FRAMES_PER_TICK * clamp(interval / NOMINAL_INTERVAL, 1, MAX_STRETCH)
 
 `epochs_per_tick` is the learner's "epochs per update" (one frame). `interval` is the session's own measured
-wall time between ticks (smoothed). Alone (ticks every ~0.16-0.2 s, 4 frames of the default 5 epochs: 20-25
-updates/s, 100-125 epochs/s) this is the learner's setting; with ticks 0.32 s apart, twice as many (the
-session's epochs/s held); at most 3x, reached at 0.48 s. Beyond that epochs/s fall as 1/interval, and the cap
+wall time between ticks (smoothed). Alone (ticks every ~0.2 s, 4 frames of the default 5 epochs: 20-25
+updates/s, 100-150 epochs/s) this is the learner's setting; with ticks 0.4 s apart, twice as many (the
+session's epochs/s held); at most 3x, reached at 0.6 s. Beyond that epochs/s fall as 1/interval, and the cap
 keeps it from running away (more epochs lengthen every session's interval). The numbers come from issue 17's
 goal, ten sessions on one replica at >= 1 update/s and >= 60 epochs/s (TF Playground's one epoch per frame): at
 1 s between ticks that is 60 epochs a tick, 3x the default 20 of a tick. Simulated in tests/test_tick_policy.py
@@ -33,8 +33,8 @@ import threading
 import time
 from dataclasses import dataclass
 
-NOMINAL_INTERVAL = 0.16  # s between ticks of one session alone (6 runs/s, 25 frames/s on the spiral)
-STRETCH_POWER = 1.0  # epochs per tick grow as the interval (epochs/s held): the cap is reached at 0.48 s
+NOMINAL_INTERVAL = 0.2  # s between ticks of one session alone (5 runs/s, 20 frames/s on the spiral)
+STRETCH_POWER = 1.0  # epochs per tick grow as the interval (epochs/s held): the cap is reached at 0.6 s
 MAX_STRETCH = 3.0  # at most 3x the learner's epochs per tick
 FRAMES_PER_TICK = 4  # views a tick sends while the server keeps up (the browser plays them back)
 SINGLE_FRAME_INTERVAL = 0.4  # s: ticks this far apart (a busy server) send one view, not FRAMES_PER_TICK
@@ -106,7 +106,7 @@ def epochs_for_tick(requested: int, interval: float | None, per_epoch_cpu: float
     """Epochs to train this tick: `requested` stretched for sparse ticks (only while playing: `live`; a Step
     trains exactly what it asks), at most TRAIN_CPU_BUDGET / per_epoch_cpu, at least 1.
 
-    >>> epochs_for_tick(15, 0.16, 0.001), epochs_for_tick(15, 0.32, 0.001), epochs_for_tick(15, 0.8, 0.05)
+    >>> epochs_for_tick(15, 0.2, 0.001), epochs_for_tick(15, 0.4, 0.001), epochs_for_tick(15, 0.8, 0.05)
     (15, 30, 10)
     >>> epochs_for_tick(1, 10.0, 0.001, live=False)
     1
@@ -121,8 +121,8 @@ def frame_epochs(requested: int, interval: float | None, per_epoch_cpu: float, l
     FRAMES_PER_TICK frames, stretched (`epochs_for_tick`) and in one frame once ticks are far apart; otherwise
     one frame of `requested` (within the CPU budget). Never a frame of 0 epochs.
 
-    >>> frame_epochs(5, 0.16, 0.001), frame_epochs(5, 0.4, 0.001), frame_epochs(5, 2.0, 0.001)
-    ([5, 5, 5, 5], [50], [60])
+    >>> frame_epochs(5, 0.2, 0.001), frame_epochs(5, 0.4, 0.001), frame_epochs(5, 2.0, 0.001)
+    ([5, 5, 5, 5], [40], [60])
     >>> frame_epochs(5, 0.1, 0.001, live=False), frame_epochs(2, 0.1, 0.4)
     ([5], [1])
     """
