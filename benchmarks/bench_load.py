@@ -68,7 +68,8 @@ async def measure(bases: list[str], n: int, seconds: float, pids: list[int], pac
     elapsed = t1 - t0
     cpu = [(cpu_seconds(pid) - c) / elapsed for pid, c in zip(pids, cpu0, strict=True)]  # 1.0 = one core busy
     rss = [rss_mb(pid) for pid in pids]
-    updates = [sum(1 for tick in s.ticks if t0 < tick.at <= t1) / elapsed for s in sessions]
+    # An update is a state of the model drawn: a fragment run's live view carries up to four (ui/tick_policy).
+    updates = [sum(tick.views for tick in s.ticks if t0 < tick.at <= t1) / elapsed for s in sessions]
     epochs = [((s.epoch_at(t1) or 0) - (s.epoch_at(t0) or 0)) / elapsed for s in sessions]
     dropped = [s.dropped for s in sessions]
     replicas = sorted({s.replica or s.base for s in sessions})

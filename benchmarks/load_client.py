@@ -22,6 +22,7 @@ against a small app whose fragment counts its runs.
 """
 
 import asyncio
+import json
 import re
 import time
 import urllib.parse
@@ -45,12 +46,25 @@ def epoch_of(markdown: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def live_view_of(payload: str) -> tuple[int | None, int]:
+    """(epoch counter, updates it carries) of the Playground's live-view component data (ui/live_canvas: the
+    status line's first part is the epoch; `frames`, the earlier updates of the tick), or (None, 0)."""
+    try:
+        data = json.loads(payload)
+        epoch = int(data["status"]["parts"][0][1])
+    except (ValueError, KeyError, IndexError, TypeError):
+        return None, 0
+    return epoch, 1 + len(data.get("frames") or [])
+
+
 @dataclass
 class Tick:
-    """One fragment run as the client saw it: when its `script_finished` arrived (monotonic s), its texts."""
+    """One fragment run as the client saw it: when its `script_finished` arrived (monotonic s), its texts, and
+    the updates (frames of the model) its live view carried (1 without a live view)."""
 
     at: float
     texts: list[str]
+    views: int = 1
 
 
 @dataclass
@@ -73,6 +87,7 @@ class Session:
     timers: dict[str, asyncio.Task] = field(default_factory=dict)
     _ws: object = None
     _in_flight: bool = False  # a request sent whose script_finished has not arrived yet
+    _views: int = 0  # updates the live views of the run in progress carried
     _finished: asyncio.Event = field(default_factory=asyncio.Event)
     _reader: asyncio.Task | None = None
 
@@ -167,12 +182,13 @@ class Session:
             self._stop_timers(list(msg.stop_auto_rerun.fragment_ids))
         elif kind == "script_finished":
             if msg.script_finished == FRAGMENT_DONE:
-                self.ticks.append(Tick(time.monotonic(), self.texts))
+                self.ticks.append(Tick(time.monotonic(), self.texts, max(self._views, 1)))
             elif msg.script_finished in SCRIPT_DONE:
                 self.runs_finished += 1
             elif msg.metadata.run.fragment_ids:
                 self.dropped += 1
             self.texts = []
+            self._views = 0
             self._in_flight = False
             self._finished.set()
 
@@ -188,6 +204,12 @@ class Session:
             epoch = epoch_of(element.markdown.body)
             if epoch is not None:
                 self.epoch_log.append((time.monotonic(), epoch))
+        elif kind == "bidi_component":
+            component = element.bidi_component
+            epoch, views = live_view_of(component.json or component.mixed.json)
+            if epoch is not None:
+                self.epoch_log.append((time.monotonic(), epoch))
+                self._views += views
 
     def _start_timer(self, fragment_id: str, interval: float) -> None:
         if fragment_id and fragment_id not in self.timers:

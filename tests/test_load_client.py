@@ -5,12 +5,13 @@ fragment's timer: N clients together produce the expected number of ticks.
 """
 
 import asyncio
+import json
 import socket
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from benchmarks.load_client import Session, epoch_of, open_sessions
+from benchmarks.load_client import Session, epoch_of, live_view_of, open_sessions
 from benchmarks.replicas import start_replica, stop
 
 APP = "tests/load_app/counter_app.py"
@@ -104,3 +105,13 @@ def test_timer_pace_sends_every_beat_and_the_server_runs_one_at_a_time(counter_s
     assert 2 <= runs <= seconds / 0.3 + 1  # while the runs stayed one after another, 0.3 s each
     if session.epoch_log:  # the counter, where shown, never ran ahead of the runs the client saw
         assert session.epoch_log[-1][1] <= runs + 1
+
+
+def test_the_live_view_component_gives_the_epoch_and_the_updates_it_carries():
+    # ui/live_canvas's data: the status line's first part is the epoch; each earlier frame is one more update.
+    payload = json.dumps({"status": {"parts": [["Epoch", "1234"], ["Train loss", "0.1"]], "notes": []},
+                          "frames": [{"status": {"parts": [["Epoch", "1229"]]}}] * 3})
+    assert live_view_of(payload) == (1234, 4)
+    assert live_view_of(json.dumps({"status": {"parts": [["Epoch", "7"]]}})) == (7, 1)  # paused: no frames
+    for other in ("", "not json", json.dumps({"x": 1}), json.dumps({"status": {"parts": [["Epoch", "n/a"]]}})):
+        assert live_view_of(other) == (None, 0)  # another component, or no counter: not counted

@@ -20,7 +20,7 @@ import pandas as pd
 import streamlit as st
 
 from engine import TrainingDiverged
-from ui import charts
+from ui import charts, tick_policy
 from ui import playground as pg
 from ui import playground_view as view
 from ui.figure import Figure
@@ -180,7 +180,7 @@ def _log(run: Run, result) -> None:
 
 
 def tick(runs: dict[str, Run]) -> str | None:
-    """Train both runs one update (lockstep: the same epochs each, unless epochs per update differs);
+    """Train both runs one tick (lockstep: the same epochs each, unless epochs per update differs);
     returns the divergence message (in the current language) when a run blew up, else None."""
     try:
         firsts, costs = {}, {}
@@ -188,7 +188,9 @@ def tick(runs: dict[str, Run]) -> str | None:
             start = time.perf_counter()
             firsts[side] = _train_epochs(run, 1)
             costs[side] = max(time.perf_counter() - start, 1e-6)
-        wanted = {side: run.config["epochs_per_tick"] for side, run in runs.items()}
+        # A Compare tick draws one state (its Vega charts cannot play frames back), so it trains what one of the
+        # Playground's ticks trains: its FRAMES_PER_TICK updates (ui/tick_policy).
+        wanted = {side: run.config["epochs_per_tick"] * tick_policy.FRAMES_PER_TICK for side, run in runs.items()}
         scale = min(1.0, TICK_BUDGET / sum(wanted[s] * costs[s] for s in runs))
         for side, run in runs.items():
             more = max(0, int(wanted[side] * scale) - 1)

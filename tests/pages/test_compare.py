@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from ui import compare
+from ui import compare, tick_policy
 from ui.state import FIELDS, FIELDS_BY_NAME, fields_with
 
 PAGE = str(Path(__file__).resolve().parents[2] / "pages" / "10_Compare.py")
@@ -36,9 +36,10 @@ def test_a_comparison_link_trains_both_runs_from_the_same_start_in_lockstep():
     assert a.model.rng.bit_generator.state == b.model.rng.bit_generator.state
     at.button(key="cmp_play").click().run()
     at.run()
-    # Lockstep: the same epochs each tick (5 per update, fewer only if the tick's time budget cuts both alike).
+    # Lockstep: the same epochs each tick (5 per update, a Playground tick's 4 updates: 20 a tick; fewer only if
+    # the tick's time budget cuts both alike).
     epochs = a.model.epochs_trained
-    assert b.model.epochs_trained == epochs and 2 <= epochs <= 10
+    assert b.model.epochs_trained == epochs and 2 <= epochs <= 2 * 5 * tick_policy.FRAMES_PER_TICK
     assert not np.array_equal(a.model.get_weights()[0], b.model.get_weights()[0])
     # Still named as the same start after training (judged when the runs were built, not on trained weights).
     assert at.session_state["cmp.same_start"]
