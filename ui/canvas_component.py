@@ -13,9 +13,11 @@ runs only hand it new data, so no canvas is ever remounted), hides a part whose 
 `state.draw()` for every run, and redraws on resize.
 
 Playback: a run's data may hold `frames`, earlier states of the same view (each a dict like the data itself,
-oldest first; what a frame lacks, a part or a key of one, is the run's own). The frame draws the first at once and the rest, the run's own data last, evenly over the time
-the runs have been coming apart (smoothed, within PLAYBACK_MS), so three frames a run look like three runs; a
-new run's data cancels what is left of the last one's. Data without frames (paused, a click) draws at once.
+oldest first; what a frame lacks, a part or a key of one, is the run's own). The frame draws the first at once
+and the rest, the run's own data last, evenly over 0.7 of the time the runs have been coming apart (smoothed,
+within PLAYBACK_MS), so four frames a run look like four runs; a new run's data cancels what is left of the last
+one's. Data without frames (paused, a click), or the same data handed over again, draws at once (never a replay
+of states already shown).
 """
 
 from dataclasses import dataclass
@@ -88,7 +90,10 @@ def canvas_view(name: str, layout_html: str, parts: list[CanvasPart], css: str):
   play.timers.forEach(clearTimeout);
   play.timers = [];
   const frames = all.frames || [];
-  if (!frames.length) {{ play.last = null; render(all); return; }}
+  // The same run's data again (a re-render of the page): its last state, not a replay of older ones.
+  const id = JSON.stringify(all.status) + '/' + frames.length;
+  if (!frames.length || id === play.id) {{ play.last = frames.length ? play.last : null; render(all); return; }}
+  play.id = id;
   const now = performance.now();
   if (play.last !== null) {{
     const gap = Math.min(Math.max(now - play.last, {low}), {high});
